@@ -1,0 +1,42 @@
+# The front door for people and CI: `make demo`, `make test`, `make lint`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+OUT    ?= out
+
+.PHONY: demo test lint format render clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "deckgen needs Python >= 3.11 (set PYTHON=python3.11)"; exit 1; }
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+## Build the bundled example's decks into out/northwind/ (rebuilds over earlier demo output).
+demo: $(STAMP)
+	$(VENV)/bin/deckgen build examples/northwind -o $(OUT)/northwind --force
+
+## Run the test suite.
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests tools
+	$(VENV)/bin/ruff format --check src tests tools
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format src tests tools
+	$(VENV)/bin/ruff check --fix src tests tools
+
+## Render the demo decks to PNG for a visual check (needs LibreOffice and poppler-utils).
+render: demo
+	rm -rf $(OUT)/render && mkdir -p $(OUT)/render
+	soffice --headless --convert-to pdf --outdir $(OUT)/render $(OUT)/northwind/*.pptx >/dev/null
+	for f in $(OUT)/render/*.pdf; do pdftoppm -png -r 60 "$$f" "$${f%.pdf}"; done
+	@echo "PNG pages in $(OUT)/render/"
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache

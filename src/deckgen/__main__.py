@@ -1,0 +1,5 @@
+"""`python -m deckgen` runs the command-line interface."""
+
+from deckgen.cli import main
+
+main()

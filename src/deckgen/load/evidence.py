@@ -1,0 +1,194 @@
+"""Load the evidence library: one YAML file per item under evidence/, validated against the schema."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from deckgen.blockers import BLOCKERS
+from deckgen.errors import InputError, Problem
+from deckgen.fmt import MONEY_UNIT, Formatter
+from deckgen.kpis import CATALOG
+from deckgen.load.schema import Strict, problems_from
+from deckgen.load.yamlfile import load_yaml
+from deckgen.models import Provenance, Quantity, SourceRef
+
+CLAIM_UNITS = {"percent", "pp", "multiple", "days", "hours", "years", "count", "score", "ratio"}
+PLACEHOLDER = re.compile(r"\{(value|low|high)\}")
+
+
+class Claim(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Unique within the item.")
+    statement: str = Field(min_length=10, description="Our own words; numbers as {value} etc.")
+    headline: str | None = Field(
+        None, max_length=90, description="Short action-title version of the statement."
+    )
+    value: float = Field(description="The headline figure.")
+    unit: str = Field(description="percent, pp, multiple, days, count, USD-bn, GBP ...")
+    low: float | None = Field(None, description="Lower end of a range, if the source gives one.")
+    high: float | None = Field(None, description="Upper end of a range, if the source gives one.")
+    population: str | None = Field(None, description="Who the figure describes.")
+    comparison: str | None = Field(None, description="What it is compared against.")
+
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, unit: str) -> str:
+        if unit not in CLAIM_UNITS and not MONEY_UNIT.match(unit):
+            raise ValueError(
+                f"expected one of {', '.join(sorted(CLAIM_UNITS))} or a currency like USD-bn, "
+                f"got '{unit}'"
+            )
+        return unit
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> Claim:
+        used = set(PLACEHOLDER.findall(self.statement))
+        if not used:
+            raise ValueError("statement must show its figure as {value} (or {low}/{high}), "
+                             "never typed in")
+        for name in ("low", "high"):
+            if name in used and getattr(self, name) is None:
+                raise ValueError(f"statement uses {{{name}}} but the claim has no `{name}`")
+        return self
+
+
+class EvidenceItem(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Unique id = file name.")
+    kind: Literal["study", "survey", "meta-analysis", "rct", "guideline", "standard",
+                  "benchmark", "modelling"]
+    title: str = Field(min_length=3)
+    publisher: str = Field(min_length=2)
+    authors: list[str] = Field(default_factory=list)
+    year: int = Field(ge=1950, le=2100)
+    edition: str | None = None
+    url: str = Field(pattern=r"^https?://")
+    secondary_urls: list[str] = Field(default_factory=list)
+    verification: Literal["primary", "secondary"]
+    as_of: date = Field(description="Date the figures were last checked.")
+    method: str
+    sample: str | None = None
+    geography: str
+    industries: list[str] = Field(default_factory=lambda: ["all"])
+    grade: Literal["A", "B", "C"]
+    claims: list[Claim] = Field(min_length=1)
+    caveats: list[str] = Field(default_factory=list)
+    blockers: list[str] = Field(min_length=1)
+    kpis: list[str] = Field(default_factory=list)
+    chart: dict | None = None
+
+    @field_validator("blockers")
+    @classmethod
+    def _blockers(cls, slugs: list[str]) -> list[str]:
+        unknown = [s for s in slugs if s not in BLOCKERS or s == "none"]
+        if unknown:
+            raise ValueError(f"unknown blocker(s): {', '.join(unknown)}")
+        return slugs
+
+    @field_validator("kpis")
+    @classmethod
+    def _kpis(cls, names: list[str]) -> list[str]:
+        unknown = [n for n in names if n not in CATALOG]
+        if unknown:
+            raise ValueError(f"unknown KPI(s): {', '.join(unknown)}")
+        return names
+
+    @model_validator(mode="after")
+    def _caveats_needed(self) -> EvidenceItem:
+        needs = self.grade in ("B", "C") or self.verification == "secondary" or (
+            self.kind == "modelling"
+        )
+        if needs and not self.caveats:
+            raise ValueError("caveats are required for grade B/C, modelled or secondary items")
+        ids = [c.id for c in self.claims]
+        if len(set(ids)) != len(ids):
+            raise ValueError("claim ids must be unique within the item")
+        return self
+
+    def claim(self, claim_id: str) -> Claim:
+        return next(c for c in self.claims if c.id == claim_id)
+
+    def short_citation(self) -> str:
+        """`Bloom, Han & Liang (2024)` / `Gallup (2024)`."""
+        surnames = [a.split()[-1] for a in self.authors]
+        if not surnames:
+            who = self.publisher
+        elif len(surnames) == 1:
+            who = surnames[0]
+        elif len(surnames) <= 3:
+            who = ", ".join(surnames[:-1]) + " & " + surnames[-1]
+        else:
+            who = f"{surnames[0]} et al."
+        return f"{who} ({self.year})"
+
+    def source_ref(self) -> SourceRef:
+        edition = f", {self.edition}" if self.edition else ""
+        full = f"{self.short_citation()}. {self.title}{edition}. {self.publisher}. {self.url}"
+        if self.verification == "secondary":
+            full += " (figures seen in secondary coverage)"
+        short = self.short_citation()
+        if self.authors:
+            short += f", {self.publisher}"
+        return SourceRef(self.id, short, full, self.grade, self.verification)
+
+
+def claim_quantities(item: EvidenceItem, claim: Claim) -> dict[str, Quantity]:
+    ref = f"{item.id}#{claim.id}"
+    out = {"value": Quantity(claim.value, claim.unit, Provenance("evidence", ref))}
+    for name in ("low", "high"):
+        number = getattr(claim, name)
+        if number is not None:
+            out[name] = Quantity(number, claim.unit, Provenance("evidence", f"{ref}.{name}"))
+    return out
+
+
+def render_statement(
+    item: EvidenceItem, claim: Claim, show: Callable[[Quantity], str], text: str | None = None
+) -> str:
+    """The claim's statement (or `text`, e.g. its headline) with numbers from the structured values."""
+    quantities = claim_quantities(item, claim)
+    template = claim.statement if text is None else text
+    return PLACEHOLDER.sub(lambda m: show(quantities[m.group(1)]), template)
+
+
+def statement_with(fmt: Formatter) -> Callable[[Quantity], str]:
+    """A `show` function that only formats (for listings outside a slide)."""
+    return lambda q: fmt.quantity(q.value, q.unit)
+
+
+@cache
+def load_library(folder: Path) -> tuple[EvidenceItem, ...]:
+    """Every item under `folder`, validated; all problems across all files reported at once."""
+    from pydantic import ValidationError
+
+    problems: list[Problem] = []
+    items: list[EvidenceItem] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        display = f"evidence/{path.name}"
+        try:
+            doc = load_yaml(path, display)
+            item = EvidenceItem.model_validate(doc.data)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        except ValidationError as exc:
+            problems.extend(problems_from(exc, EvidenceItem, doc))
+            continue
+        if item.id != path.stem:
+            problems.append(Problem(display, f"id '{item.id}' must match the file name "
+                                    f"'{path.stem}'", "id", doc.line_of(("id",))))
+        if item.id in seen:
+            problems.append(Problem(display, f"duplicate id (also in {seen[item.id]})", "id"))
+        seen[item.id] = display
+        items.append(item)
+    if problems:
+        raise InputError(problems)
+    if not items:
+        raise InputError(Problem(str(folder), "no evidence items found (*.yaml)"))
+    return tuple(items)

@@ -1,0 +1,139 @@
+"""Read KPI tables exported from HR systems (CSV or XLSX) into rows of text with their line numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.errors import InputError, Problem
+from deckgen.load.yamlfile import read_text
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # spreadsheet row / file line, as the user sees it
+    cells: dict[str, str]
+    percent_cells: frozenset[str] = frozenset()  # XLSX cells formatted as % (stored as fractions)
+
+
+# Header spellings seen in HR exports, mapped to our column names. Listed, never guessed.
+HEADER_ALIASES = {
+    "kpi": "kpi", "metric": "kpi", "measure": "kpi", "indicator": "kpi", "name": "kpi",
+    "value": "value", "val": "value", "amount": "value", "result": "value",
+    "unit": "unit", "units": "unit", "uom": "unit",
+    "period": "period", "year": "period", "date": "period", "fy": "period",
+    "scale": "scale", "n": "n", "count": "n", "respondents": "n",
+}
+
+
+def normalise_header(text: str) -> str:
+    cleaned = re.sub(r"[%()\[\]#]", " ", str(text).replace("\ufeff", "")).strip().lower()
+    cleaned = re.sub(r"[\s\-]+", "_", cleaned).strip("_")
+    return HEADER_ALIASES.get(cleaned, cleaned)
+
+
+def read_rows(path: Path, display: str, required: tuple[str, ...]) -> list[Row]:
+    if path.suffix.lower() == ".xlsx":
+        rows, headers = _read_xlsx(path, display)
+    else:
+        rows, headers = _read_csv(path, display)
+    missing = [c for c in required if c not in headers]
+    if missing:
+        raise InputError(
+            Problem(
+                display,
+                f"expected columns {', '.join(required)}; missing {', '.join(missing)}"
+                f" (found: {', '.join(headers) or 'no header'})",
+                line=1,
+            )
+        )
+    return rows
+
+
+def _read_csv(path: Path, display: str) -> tuple[list[Row], list[str]]:
+    import io
+
+    import pandas as pd
+
+    text = read_text(path, display)
+    if not text.strip():
+        raise InputError(Problem(display, "the file is empty; expected a header row and data rows"))
+    first = text.splitlines()[0]
+    # European Excel exports use ';' (because ',' is the decimal mark); tabs come from copy-paste.
+    sep = ";" if first.count(";") > first.count(",") else "\t" if "\t" in first else ","
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True
+        )
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InputError(Problem(display, f"cannot read as CSV: {exc}")) from None
+    headers = [normalise_header(h) for h in frame.columns]
+    frame.columns = headers
+    # Line numbers: header is line 1; pandas skips blank lines, so count them back in.
+    data_lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()][1:]
+    rows = []
+    for i, record in enumerate(frame.to_dict(orient="records")):
+        line = data_lines[i] if i < len(data_lines) else i + 2
+        rows.append(Row(line, {k: str(v).strip() for k, v in record.items()}))
+    return rows, headers
+
+
+def _read_xlsx(path: Path, display: str) -> tuple[list[Row], list[str]]:
+    # openpyxl directly (not pandas): we need each cell's number format, because a cell shown as
+    # 17.5% is stored as 0.175 and must not silently become 0.175 %.
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise InputError(Problem(display, "file not found")) from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(Problem(display, f"cannot read as an Excel workbook ({exc})")) from None
+    try:
+        sheet = book.worksheets[0]
+        grid = list(sheet.iter_rows())
+    finally:
+        book.close()
+    grid = [r for r in grid if any(c.value not in (None, "") for c in r)]
+    if not grid:
+        raise InputError(Problem(display, "the first sheet is empty; expected a header row"))
+    headers = [normalise_header(c.value or "") for c in grid[0]]
+    rows = []
+    for cells in grid[1:]:
+        record: dict[str, str] = {}
+        percent: set[str] = set()
+        line = cells[0].row if hasattr(cells[0], "row") else 0
+        for header, cell in zip(headers, cells, strict=False):
+            if not header:
+                continue
+            value = cell.value
+            record[header] = "" if value is None else str(value).strip()
+            if isinstance(value, int | float) and "%" in (cell.number_format or ""):
+                percent.add(header)
+        rows.append(Row(line, record, frozenset(percent)))
+    return rows, [h for h in headers if h]
+
+
+_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d{1,2}$")
+_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$")
+
+
+def parse_number(text: str) -> tuple[float | None, bool]:
+    """(value, had_percent_sign) for the number spellings HR exports use; value None if unreadable."""
+    cleaned = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    percent = cleaned.endswith("%")
+    cleaned = cleaned.rstrip("%").strip()
+    if _PLAIN.match(cleaned):
+        return float(cleaned), percent
+    if _DECIMAL_COMMA.match(cleaned):
+        return float(cleaned.replace(",", ".")), percent
+    if _THOUSANDS_COMMA.match(cleaned):
+        return float(cleaned.replace(",", "")), percent
+    if _THOUSANDS_DOT.match(cleaned):
+        return float(cleaned.replace(".", "").replace(",", ".")), percent
+    return None, percent

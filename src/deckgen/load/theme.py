@@ -1,0 +1,90 @@
+"""Load a theme folder: `theme.yaml` (fonts, colours, sizes, layout map) plus its template `.pptx`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field, field_validator
+
+from deckgen.errors import DeckgenError
+from deckgen.load.schema import Strict, validate
+from deckgen.load.yamlfile import load_yaml
+from deckgen.resources import themes_dir
+
+ROLES = ("title", "content", "section", "two_content", "title_only", "blank")
+
+
+class Fonts(Strict):
+    heading: str
+    body: str
+    fallback: str = Field(description="CSS-style list used for charts and text measurement.")
+
+
+class Colors(Strict):
+    background: str
+    text: str
+    muted: str
+    accent: str
+    highlight: str
+    surface: str
+    on_surface: str
+
+    @field_validator("*")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if not re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+            raise ValueError(f"expected a hex colour like 1F2937, got '{value}'")
+        return value.upper()
+
+
+class Sizes(Strict):
+    title: int = Field(ge=18, le=60)
+    body: int = Field(ge=14, le=40)
+    source: int = Field(ge=8, le=16)
+    quote: int = Field(ge=14, le=48)
+    big_number: int = Field(ge=18, le=96)
+
+
+class ThemeFile(Strict):
+    name: str
+    description: str = ""
+    template: str = "template.pptx"
+    fonts: Fonts
+    colors: Colors
+    sizes: Sizes
+    layouts: dict[str, str]
+    template_build: dict | None = None
+
+    @field_validator("layouts")
+    @classmethod
+    def _roles(cls, layouts: dict[str, str]) -> dict[str, str]:
+        missing = [r for r in ROLES if r not in layouts]
+        if missing:
+            raise ValueError(f"missing layout roles: {', '.join(missing)}")
+        return layouts
+
+
+@dataclass(frozen=True)
+class Theme:
+    spec: ThemeFile
+    template: Path
+
+
+def available_themes() -> list[str]:
+    return sorted(p.name for p in themes_dir().iterdir() if (p / "theme.yaml").is_file())
+
+
+def load_theme(name: str) -> Theme:
+    folder = themes_dir() / name
+    if not (folder / "theme.yaml").is_file():
+        raise DeckgenError(
+            f"unknown theme '{name}'; available themes: {', '.join(available_themes())}"
+        )
+    doc = load_yaml(folder / "theme.yaml", f"themes/{name}/theme.yaml")
+    spec = validate(ThemeFile, doc)
+    template = folder / spec.template
+    if not template.is_file():
+        raise DeckgenError(f"themes/{name}/theme.yaml: template: file '{spec.template}' not found")
+    return Theme(spec, template)

@@ -1,0 +1,123 @@
+"""Read YAML into plain data while remembering the line of every key, for messages like `org.yaml:12: kpis.x`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckgen.errors import InputError, Problem
+
+Path_ = tuple[str | int, ...]
+
+
+def key_path(path: Path_) -> str:
+    """`("executives", 2, "name")` -> `executives[2].name`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML plus where each key sits, so validation errors can point at a line."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of the deepest known key on `path` (a missing key points at its parent)."""
+        for cut in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:cut]))
+            if line is not None:
+                return line
+        return None
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        return Problem(self.file, message, key_path(path), self.line_of(path))
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a user file as UTF-8 (a BOM is fine) with a clear message for anything else."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Problem(display, "file not found")) from None
+    except IsADirectoryError:
+        raise InputError(Problem(display, "expected a file, found a folder")) from None
+    except OSError as exc:
+        raise InputError(Problem(display, f"cannot read: {exc.strerror}")) from None
+    if b"\x00" in raw[:8192]:
+        raise InputError(Problem(display, "expected a text file, found binary data"))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            Problem(display, "expected UTF-8 text; save the file as UTF-8", line=line)
+        ) from None
+
+
+def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
+    """Parse one YAML document; syntax errors and duplicate keys become `InputError`s."""
+    display = display or path.name
+    text = read_text(path, display)
+    if "\t" in text:
+        # YAML forbids tabs for indentation; say so plainly instead of PyYAML's scanner jargon.
+        for number, line in enumerate(text.splitlines(), 1):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                raise InputError(
+                    Problem(display, "indent with spaces, not tabs (YAML forbids tabs)", line=number)
+                )
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        doc = YamlDoc(display, None)
+        doc.data = _build(loader, node, (), doc) if node is not None else None
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise InputError(Problem(display, f"invalid YAML: {what}", line=line)) from None
+    except yaml.YAMLError as exc:
+        raise InputError(Problem(display, f"invalid YAML: {exc}")) from None
+    finally:
+        loader.dispose()
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDoc) -> Any:
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | float | bool) or key is None:
+                raise InputError(
+                    doc.problem(path, f"keys must be plain text, got {key!r}")
+                )
+            key = str(key)
+            if key in out:
+                raise InputError(
+                    Problem(
+                        doc.file,
+                        f"duplicate key '{key}' (first on line {doc.lines[(*path, key)]})",
+                        key_path((*path, key)),
+                        key_node.start_mark.line + 1,
+                    )
+                )
+            doc.lines[(*path, key)] = key_node.start_mark.line + 1
+            out[key] = _build(loader, value_node, (*path, key), doc)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, (*path, i), doc) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)

@@ -1,0 +1,133 @@
+"""Plain typed objects that flow between the pipeline stages (no library types in here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+ProvenanceKind = Literal["org", "audience", "evidence", "derived", "assumption", "build"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a number came from: an org input key, an evidence claim, or a formula over those."""
+
+    kind: ProvenanceKind
+    ref: str  # e.g. "org.yaml kpis.voluntary_attrition", "bloom-2024-hybrid-rct#quits"
+    note: str = ""  # formula, assumption text or caveat
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit and provenance; rendering it on a slide records it in the manifest."""
+
+    value: float
+    unit: str  # percent | days | hours | score | currency | count | multiple | year | <ISO code>
+    provenance: Provenance
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class ShownNumber:
+    """A number as it appears on a slide, with the quantity it was rendered from."""
+
+    text: str
+    value: float
+    unit: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Kpi:
+    name: str
+    value: float
+    unit: str
+    period: str | None
+    source: str  # "org.yaml kpis.engagement" or "kpis.csv line 4"
+    scale: str | None = None
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    period: str
+    value: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Executive:
+    name: str
+    role: str | None
+    said: str | None
+    blocker: str | None  # explicit slug from audience.yaml / --blocker
+    file_stem: str
+    source: str  # "audience.yaml executives[0]" or "--objection"
+
+
+@dataclass(frozen=True)
+class Classification:
+    blocker: str
+    confidence: float
+    how: Literal["given", "classified"]
+    secondary: str | None = None
+    secondary_confidence: float = 0.0
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A citation shown on a slide and listed on the sources slide."""
+
+    evidence_id: str
+    short: str  # "Bloom, Han & Liang (2024), Nature"
+    full: str  # full reference for the sources slide
+    grade: str
+    verification: str  # primary | secondary
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class SlidePlan:
+    role: str
+    layout: str  # a role name the theme maps to a template layout
+    title: str
+    subtitle: str = ""
+    bullets: list[str] = field(default_factory=list)
+    quote: str = ""
+    table: Table | None = None
+    sources: list[SourceRef] = field(default_factory=list)
+    source_line: str = ""
+    notes: str = ""
+    numbers: list[ShownNumber] = field(default_factory=list)
+
+
+@dataclass
+class DeckPlan:
+    executive: Executive
+    classification: Classification
+    title: str
+    author: str
+    deck_date: date
+    slides: list[SlidePlan]
+    theme: str
+
+
+@dataclass(frozen=True)
+class DeckResult:
+    executive: str
+    role: str | None
+    blocker: str
+    blocker_how: str
+    confidence: float
+    path: Path
+    slides: int
+    figures: int
+    citations: tuple[str, ...]
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,41 @@
+"""Write finished decks safely: all-or-nothing, temp file then rename, never over a deck without --force."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from deckgen.errors import DeckgenError, OutputExistsError
+
+
+def check_targets(paths: list[Path], force: bool) -> None:
+    """Refuse before anything is built or written if a deck exists and --force was not given."""
+    existing = [p for p in paths if p.exists()]
+    if existing and not force:
+        names = ", ".join(str(p) for p in existing)
+        raise OutputExistsError(
+            f"{names} already exist{'s' if len(existing) == 1 else ''}; pass --force to "
+            "overwrite (nothing was written)"
+        )
+    for path in existing:
+        if path.is_dir():
+            raise DeckgenError(f"{path} is a folder; cannot write a deck there")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to a temp file beside `path`, flush it to disk, then rename over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,170 @@
+"""The build, stage by stage: load -> classify -> select -> plan -> write. Nothing is written until all decks are built."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from deckgen.blockers import BLOCKERS, resolve_blocker
+from deckgen.classify import UNSURE_BELOW, classify_objection
+from deckgen.errors import DeckgenError, InputError, Problem
+from deckgen.models import Classification, DeckResult, Executive
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    workspace: Path
+    outdir: Path
+    exec_names: tuple[str, ...] = ()
+    objection: str | None = None
+    blocker: str | None = None
+    theme: str = "clean"
+    force: bool = False
+
+
+@dataclass
+class BuildReport:
+    decks: list[DeckResult]
+    outdir: Path
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_decks(opts: BuildOptions) -> BuildReport:
+    started = time.perf_counter()
+    from deckgen.fmt import Formatter
+    from deckgen.load.audience import adhoc_executive, executives_from, load_audience
+    from deckgen.load.evidence import load_library
+    from deckgen.load.org import load_org
+    from deckgen.load.storyline import load_storyline
+    from deckgen.load.theme import load_theme
+    from deckgen.output import check_targets, write_atomic
+    from deckgen.plan import AskFacts, DeckInputs, OrgFacts, plan_deck
+    from deckgen.pptx.writer import write_deck
+    from deckgen.resources import evidence_dir
+    from deckgen.select import select_evidence
+
+    root = opts.workspace
+    if not root.is_dir():
+        raise DeckgenError(f"{root}: workspace folder not found (expected a folder with org.yaml)")
+    org = load_org(root)
+    audience = load_audience(root)
+    adhoc = opts.objection is not None or opts.blocker is not None
+    if adhoc:
+        blocker = resolve_blocker(opts.blocker) if opts.blocker else None
+        if opts.objection is not None and not opts.objection.strip() and blocker is None:
+            raise DeckgenError("--objection: expected the executive's words, got empty text")
+        if len(opts.exec_names) > 1:
+            raise DeckgenError("--exec: an ad-hoc deck (--objection/--blocker) takes one name")
+        executives = [adhoc_executive(opts.exec_names[0] if opts.exec_names else None,
+                                      opts.objection, blocker)]
+    elif audience is None:
+        raise InputError(Problem("audience.yaml", f"not found in {root}; add one (see README) or "
+                                 "pass --objection TEXT or --blocker SLUG for a single deck"))
+    else:
+        executives = _choose(executives_from(audience), opts.exec_names)
+
+    library = load_library(evidence_dir())
+    theme = load_theme(opts.theme)
+    storyline = load_storyline()
+    profile = org.profile
+    fmt = Formatter(profile.locale, profile.currency)
+    deck_day, date_source = _deck_date(audience.date if audience else None)
+    when = _timestamp(deck_day)
+    facts = OrgFacts(profile.name, profile.currency, profile.locale, profile.region,
+                     profile.industry, org.kpis, org.history, tuple(f.name for f in org.files))
+    ask = audience.ask if audience else None
+    ask_facts = AskFacts(ask.what if ask else None, ask.cost if ask else None,
+                         ask.decision_by if ask else None, ask.owner if ask else None)
+    presenter = None
+    if audience and audience.presenter:
+        p = audience.presenter
+        presenter = f"{p.name}, {p.role}" if p.role else p.name
+
+    targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
+    check_targets(targets, opts.force)
+
+    built: list[tuple[Path, bytes, DeckResult]] = []
+    warnings: list[str] = []
+    for exe, target in zip(executives, targets, strict=True):
+        cls = _classify(exe)
+        deck_warnings = _warnings(exe, cls)
+        warnings.extend(deck_warnings)
+        picks = select_evidence(library, cls.blocker, set(org.kpis), profile.region,
+                                profile.industry, count=3)
+        inputs = DeckInputs(facts, exe, cls, presenter, audience.purpose if audience else
+                            "decision", ask_facts, deck_day, date_source, picks)
+        plan = plan_deck(inputs, storyline, fmt, theme.spec.name)
+        data = write_deck(plan, theme, when, profile.locale)
+        figures = sum(1 for s in plan.slides for n in s.numbers
+                      if n.provenance.kind in ("org", "evidence", "derived", "assumption"))
+        citations = tuple(dict.fromkeys(r.evidence_id for s in plan.slides for r in s.sources))
+        built.append((target, data, DeckResult(
+            exe.name, exe.role, cls.blocker, cls.how, cls.confidence, target, len(plan.slides),
+            figures, citations, tuple(deck_warnings))))
+
+    for target, data, _ in built:
+        write_atomic(target, data)
+    return BuildReport([r for _, _, r in built], opts.outdir, time.perf_counter() - started,
+                       warnings)
+
+
+def _choose(executives: list[Executive], names: tuple[str, ...]) -> list[Executive]:
+    if not names:
+        return executives
+    chosen = []
+    for name in names:
+        key = name.casefold().strip()
+        match = [e for e in executives if key in (e.name.casefold(), e.file_stem)]
+        if not match:
+            known = ", ".join(e.name for e in executives)
+            raise DeckgenError(f"--exec: no executive named '{name}' in audience.yaml; "
+                               f"known: {known}")
+        if match[0] not in chosen:
+            chosen.append(match[0])
+    return chosen
+
+
+def _classify(exe: Executive) -> Classification:
+    if exe.blocker:
+        return Classification(exe.blocker, 1.0, "given")
+    return classify_objection(exe.said or "")
+
+
+def _warnings(exe: Executive, cls: Classification) -> list[str]:
+    if cls.how == "given" or cls.confidence >= UNSURE_BELOW:
+        return []
+    runner = f", runner-up {cls.secondary} {cls.secondary_confidence:.2f}" if cls.secondary else ""
+    return [f"{exe.name}: unsure which concern this is ({cls.blocker} "
+            f"{cls.confidence:.2f}{runner}); set `blocker:` in audience.yaml to choose one of: "
+            f"{', '.join(b for b in BLOCKERS if b != 'none')}"]
+
+
+def _deck_date(given: date | None) -> tuple[date, str]:
+    """The date on the title slide: audience.yaml `date`, else SOURCE_DATE_EPOCH, else today."""
+    if given:
+        return given, "audience.yaml date"
+    epoch = _source_date_epoch()
+    if epoch is not None:
+        return epoch.date(), "SOURCE_DATE_EPOCH"
+    return date.today(), "build date"
+
+
+def _source_date_epoch() -> datetime | None:
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if not raw:
+        return None
+    try:
+        return datetime.fromtimestamp(int(raw), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise DeckgenError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970, got '{raw}'") \
+            from None
+
+
+def _timestamp(deck_day: date) -> datetime:
+    """File timestamps: SOURCE_DATE_EPOCH if set, else 09:00 UTC on the deck date (reproducible)."""
+    return _source_date_epoch() or datetime(deck_day.year, deck_day.month, deck_day.day, 9,
+                                            tzinfo=UTC)

@@ -1,0 +1,273 @@
+"""Turn a storyline, one executive, the org's figures and the chosen evidence into a DeckPlan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from deckgen.blockers import BLOCKERS
+from deckgen.fmt import Formatter
+from deckgen.kpis import CATALOG
+from deckgen.load.evidence import render_statement
+from deckgen.load.storyline import SlideSpec, Storyline
+from deckgen.models import (
+    Classification,
+    DeckPlan,
+    Executive,
+    HistoryPoint,
+    Kpi,
+    Provenance,
+    Quantity,
+    SlidePlan,
+    SourceRef,
+    Table,
+)
+from deckgen.select import Pick
+from deckgen.text import DateValue, Renderer, UserText
+
+TITLE_MAX = 90
+QUOTE_MAX = 280
+
+
+@dataclass(frozen=True)
+class OrgFacts:
+    """What the planner needs to know about the organisation (already validated)."""
+
+    name: str
+    currency: str
+    locale: str
+    region: str | None
+    industry: str | None
+    kpis: dict[str, Kpi]
+    history: dict[str, list[HistoryPoint]]
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AskFacts:
+    what: str | None
+    cost: float | None
+    decision_by: date | None
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class DeckInputs:
+    org: OrgFacts
+    executive: Executive
+    classification: Classification
+    presenter: str | None
+    purpose: str
+    ask: AskFacts
+    deck_date: date
+    date_source: str
+    picks: list[Pick]
+
+
+def _trend(org: OrgFacts) -> dict[str, Any] | None:
+    """The KPI whose history moved most in the bad direction (the 'shock'), if any has history."""
+    best: tuple[float, str] | None = None
+    for name, points in org.history.items():
+        spec = CATALOG[name]
+        if len(points) < 2 or spec.direction == "neutral":
+            continue
+        first, last = points[0].value, points[-1].value
+        worse = (last - first) if spec.direction == "lower-is-better" else (first - last)
+        relative = worse / abs(first) if first else worse
+        if best is None or (relative, name) > best:
+            best = (relative, name)
+    if best is None:
+        return None
+    name = best[1]
+    first, last = org.history[name][0], org.history[name][-1]
+    unit = CATALOG[name].unit
+    return {
+        "name": name,
+        "label": CATALOG[name].label,
+        "verb": "risen" if last.value > first.value else "fallen" if last.value < first.value
+        else "held",
+        "first": Quantity(first.value, unit, Provenance("org", first.source), first.period),
+        "last": Quantity(last.value, unit, Provenance("org", last.source), last.period),
+        "first_period": UserText(first.period, first.source),
+        "last_period": UserText(last.period, last.source),
+    }
+
+
+def _kpi_table(org: OrgFacts, r: Renderer) -> Table:
+    rows = []
+    for name, spec in CATALOG.items():
+        kpi = org.kpis.get(name)
+        if kpi is None:
+            continue
+        value = r.show(Quantity(kpi.value, kpi.unit, Provenance("org", kpi.source), kpi.period))
+        if kpi.scale:
+            value += f" (scale {kpi.scale})"
+        period = r.show(UserText(kpi.period or "", kpi.source))
+        change = ""
+        points = org.history.get(name, [])
+        if len(points) >= 2:
+            delta = points[-1].value - points[0].value
+            unit = "pp" if spec.unit == "percent" else spec.unit
+            shown = r.show(Quantity(round(delta, 2), unit, Provenance(
+                "derived", f"{points[-1].source} - {points[0].source}",
+                f"{name}: {points[-1].period} value minus {points[0].period} value")))
+            sign = "+" if delta > 0 and not shown.startswith("+") else ""
+            since = r.show(UserText(points[0].period, points[0].source))
+            change = f"{sign}{shown.replace(' percentage points', ' pts')} since {since}"
+        rows.append([spec.label, value, period, change])
+    header = ["Measure", "Our value", "Period", "Change"]
+    if not any(row[3] for row in rows):
+        header, rows = header[:3], [row[:3] for row in rows]
+    return Table(header, rows)
+
+
+def _slide_numbers(storyline: Storyline, evidence_count: int) -> dict[str, str]:
+    numbers: dict[str, list[int]] = {}
+    n = 0
+    for spec in storyline.slides:
+        times = min(spec.repeat, evidence_count) if spec.role == "evidence" else 1
+        for _ in range(times):
+            n += 1
+            numbers.setdefault(spec.role, []).append(n)
+    out = {}
+    for role, nums in numbers.items():
+        out[role] = str(nums[0]) if len(nums) == 1 else f"{nums[0]}–{nums[-1]}"
+    return out
+
+
+def _evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
+    item, claim = pick.item, pick.claim
+    ref = item.source_ref()
+    statement = render_statement(item, claim, r.show)
+    headline = render_statement(item, claim, r.show, claim.headline) if claim.headline else None
+    if headline is None:
+        headline = statement if len(statement) <= TITLE_MAX else statement.split(",")[0]
+    return {
+        "id": item.id,
+        "headline": headline.rstrip("."),
+        "statement": statement,
+        "population": claim.population or item.sample or item.geography,
+        "method": item.method[:1].lower() + item.method[1:],
+        "grade": item.grade,
+        "verification": item.verification,
+        "caveat": item.caveats[0] if item.caveats else "none stated by the source",
+        "citation": ref.short,
+        "full": ref.full,
+    }
+
+
+def _source_line(ref: SourceRef, item_title: str, kind: str) -> str:
+    secondary = "; figures from secondary coverage" if ref.verification == "secondary" else ""
+    return f"Source: {ref.short}. {item_title}. {kind.upper() if kind == 'rct' else kind.capitalize()}, grade {ref.grade}{secondary}."
+
+
+def _quote(said: str | None) -> str:
+    if not said:
+        return ""
+    if len(said) <= QUOTE_MAX:
+        return said
+    cut = said[:QUOTE_MAX].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: str) -> DeckPlan:
+    r = Renderer(fmt)
+    org, exe, cls = inputs.org, inputs.executive, inputs.classification
+    blocker = BLOCKERS[cls.blocker]
+    follow_up = BLOCKERS[blocker.follow_up]
+    presenter = UserText(inputs.presenter, "audience.yaml presenter") if inputs.presenter \
+        else f"the {org.name} People team"
+    ask_what = inputs.ask.what or blocker.next_step
+    ask = {
+        "what": UserText(ask_what, "audience.yaml ask.what") if inputs.ask.what else ask_what,
+        "cost": Quantity(inputs.ask.cost, "currency", Provenance("audience", "audience.yaml ask.cost"))
+        if inputs.ask.cost else None,
+        "decision_by": DateValue(inputs.ask.decision_by, Provenance(
+            "audience", "audience.yaml ask.decision_by")) if inputs.ask.decision_by else None,
+        "owner": UserText(inputs.ask.owner, "audience.yaml ask.owner") if inputs.ask.owner else None,
+    }
+    measures = ", ".join(CATALOG[k].label.lower() for k in org.kpis
+                         if CATALOG[k].direction != "neutral")[:160] or "the measures we agree"
+    first_name = exe.name.split()[0] if exe.name.split() else exe.name
+    context: dict[str, Any] = {
+        "org": {"name": UserText(org.name, "org.yaml name"), "files": ", ".join(org.files)},
+        "exec": {"name": UserText(exe.name, f"{exe.source}.name"),
+                 "first_name": UserText(first_name, f"{exe.source}.name"),
+                 "role": UserText(exe.role, f"{exe.source}.role") if exe.role else None,
+                 "said": UserText(exe.said, f"{exe.source}.said") if exe.said else None},
+        "presenter": presenter,
+        "purpose": inputs.purpose,
+        "date": DateValue(inputs.deck_date, Provenance("audience", inputs.date_source)),
+        "ask": ask,
+        "blocker": blocker,
+        "follow_up": follow_up,
+        "trend": _trend(org),
+        "kpi_count": len(org.kpis),
+        "measures": measures,
+        "slide_no": _slide_numbers(storyline, len(inputs.picks)),
+        "lead": None,
+    }
+
+    slides: list[SlidePlan] = []
+    picks = list(inputs.picks)
+    for spec in storyline.slides:
+        times = min(spec.repeat, len(picks)) if spec.role == "evidence" else 1
+        for _ in range(times):
+            slides.append(_plan_slide(spec, context, picks, inputs, r))
+        if spec.role == "kpis" and not org.kpis:
+            slides.pop()  # no KPIs: the slide drops out rather than showing an empty table
+    cited = [s for slide in slides for s in slide.sources]
+    sources_slide = next((s for s in slides if s.role == "sources"), None)
+    if sources_slide is not None:
+        sources_slide.bullets = [f"{ref.full} Grade {ref.grade}."
+                                 for ref in cited]
+        sources_slide.bullets.append(f"{org.name} HR data supplied for this deck: "
+                                     f"{', '.join(org.files)}.")
+    title = next(s.title for s in slides if s.role == "title")
+    return DeckPlan(exe, cls, title, inputs.presenter or f"{org.name} People team",
+                    inputs.deck_date, slides, theme)
+
+
+def _plan_slide(spec: SlideSpec, context: dict[str, Any], picks: list[Pick], inputs: DeckInputs,
+                r: Renderer) -> SlidePlan:
+    ctx = dict(context)
+    sources: list[SourceRef] = []
+    source_line = ""
+    where = f"decks storyline, slide '{spec.role}'"
+    if spec.role == "evidence":
+        pick = picks.pop(0)
+        ctx["evidence"] = _evidence_context(pick, r)
+        ref = pick.item.source_ref()
+        sources.append(ref)
+        source_line = _source_line(ref, pick.item.title, pick.item.kind)
+    if spec.role == "exec_summary" and inputs.picks:
+        lead = inputs.picks[0]
+        ctx["lead"] = {"headline": render_statement(
+            lead.item, lead.claim, r.show, lead.claim.headline) if lead.claim.headline
+            else render_statement(lead.item, lead.claim, r.show),
+            "citation": lead.item.source_ref().short}
+    title = ""
+    for option in spec.title:
+        text = r.render(option, ctx, where)
+        if text and len(text) <= TITLE_MAX:
+            title = text
+            break
+    if not title:
+        title = r.render(spec.title[-1], ctx, where)[:TITLE_MAX].rsplit(" ", 1)[0]
+    bullets = [b for b in (r.render(t, ctx, where) for t in spec.bullets) if b]
+    subtitle = r.render(spec.subtitle, ctx, where) if spec.subtitle else ""
+    plan = SlidePlan(role=spec.role, layout=spec.layout, title=title, subtitle=subtitle,
+                     bullets=bullets, sources=sources, source_line=source_line)
+    if spec.role == "acknowledge":
+        plan.quote = _quote(inputs.executive.said)
+        if plan.quote:
+            r.show(UserText(plan.quote, f"{inputs.executive.source}.said"))
+    if spec.role == "kpis":
+        plan.table = _kpi_table(inputs.org, r)
+        plan.source_line = (f"Source: {inputs.org.name} HR data ({', '.join(inputs.org.files)}); "
+                            "figures as supplied by the organisation.")
+    plan.numbers = r.take()
+    plan.notes = r.render(spec.notes, ctx, where)
+    r.take()  # numbers in the notes are the talk track, not slide content
+    return plan

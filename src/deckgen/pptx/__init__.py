@@ -1,0 +1,1 @@
+"""DeckPlan -> .pptx bytes on a theme's template (the only package that imports python-pptx)."""

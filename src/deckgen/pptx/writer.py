@@ -1,0 +1,249 @@
+"""Write a DeckPlan onto the theme's template and return the .pptx bytes (nothing touches disk here)."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from deckgen.errors import TemplateError
+from deckgen.load.theme import Theme
+from deckgen.models import DeckPlan, SlidePlan, Table
+from deckgen.pptx.package import normalise
+
+MARGIN = Inches(0.6)
+BODY_TOP = Inches(1.75)
+BODY_BOTTOM = Inches(6.5)
+SOURCE_TOP = Inches(6.58)
+SOURCE_HEIGHT = Inches(0.55)
+
+
+def _open_template(theme: Theme):
+    try:
+        prs = Presentation(str(theme.template))
+    except Exception as exc:  # python-pptx raises many types for a bad file; all mean "unusable"
+        raise TemplateError(f"{theme.template}: cannot open as a PowerPoint template ({exc})") from None
+    # Client templates often ship sample slides; a deck starts from none.
+    sld_ids = prs.slides._sldIdLst
+    for sld_id in list(sld_ids):
+        prs.part.drop_rel(sld_id.rId)
+        sld_ids.remove(sld_id)
+    return prs
+
+
+def _layouts(prs, theme: Theme) -> dict[str, object]:
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    out, missing = {}, []
+    for role, name in theme.spec.layouts.items():
+        if name in by_name:
+            out[role] = by_name[name]
+        else:
+            missing.append(f"{role} -> '{name}'")
+    if missing:
+        raise TemplateError(
+            f"{theme.template.name}: layouts not found: {', '.join(missing)}; "
+            f"the template has: {', '.join(repr(n) for n in by_name)}"
+        )
+    return out
+
+
+def _rgb(hex_: str) -> RGBColor:
+    return RGBColor.from_string(hex_)
+
+
+def _set_bullet(paragraph, on: bool) -> None:
+    p_pr = paragraph._p.get_or_add_pPr()
+    for tag in ("a:buNone", "a:buChar", "a:buAutoNum"):
+        for el in p_pr.findall(qn(tag)):
+            p_pr.remove(el)
+    if on:
+        p_pr.set("marL", str(Emu(Inches(0.3))))
+        p_pr.set("indent", str(-Emu(Inches(0.3))))
+        bu = etree.SubElement(p_pr, qn("a:buChar"))
+        bu.set("char", "•")
+    else:
+        p_pr.set("marL", "0")
+        p_pr.set("indent", "0")
+        etree.SubElement(p_pr, qn("a:buNone"))
+
+
+def _fill_text(frame, lines: list[str], size: int | None = None, color: str | None = None,
+               bullets: bool = False, italic: bool = False, space_after: int = 6) -> None:
+    frame.word_wrap = True
+    for i, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.text = line
+        paragraph.space_after = Pt(space_after)
+        if bullets is not None:
+            _set_bullet(paragraph, bullets)
+        for run in paragraph.runs:
+            if size:
+                run.font.size = Pt(size)
+            if color:
+                run.font.color.rgb = _rgb(color)
+            if italic:
+                run.font.italic = True
+
+
+def _textbox(slide, name: str, left, top, width, height):
+    box = slide.shapes.add_textbox(left, top, width, height)
+    box.name = name
+    frame = box.text_frame
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.word_wrap = True
+    for side in ("margin_left", "margin_right"):
+        setattr(frame, side, Inches(0.05))
+    return box
+
+
+def _placeholder(slide, idx: int):
+    for shape in slide.placeholders:
+        if shape.placeholder_format.idx == idx:
+            return shape
+    return None
+
+
+def _drop_empty_placeholders(slide) -> None:
+    for shape in list(slide.placeholders):
+        if shape.placeholder_format.idx != 0 and not shape.has_text_frame or (
+            shape.has_text_frame and not shape.text_frame.text.strip()
+            and shape.placeholder_format.idx != 0
+        ):
+            shape._element.getparent().remove(shape._element)
+
+
+def _table(slide, table: Table, theme: Theme, top) -> None:
+    colors = theme.spec.colors
+    width = slide.part.package.presentation_part.presentation.slide_width - 2 * MARGIN
+    row_h = Inches(0.5)
+    shape = slide.shapes.add_table(len(table.rows) + 1, len(table.header), MARGIN, top, width,
+                                   row_h * (len(table.rows) + 1))
+    shape.name = "KPI table"
+    tbl = shape.table
+    tbl.first_row = True
+    tbl.horz_banding = False
+    shares = [0.34, 0.22, 0.16, 0.28][: len(table.header)]
+    total = sum(shares)
+    for i, share in enumerate(shares):
+        tbl.columns[i].width = Emu(int(width * share / total))
+    for r, values in enumerate([table.header, *table.rows]):
+        for c, value in enumerate(values):
+            cell = tbl.cell(r, c)
+            cell.text = value
+            cell.fill.solid()
+            if r == 0:
+                cell.fill.fore_color.rgb = _rgb(colors.accent)
+                fg = colors.background
+            else:
+                cell.fill.fore_color.rgb = _rgb(colors.surface if r % 2 else colors.background)
+                fg = colors.on_surface if r % 2 else colors.text
+            for paragraph in cell.text_frame.paragraphs:
+                paragraph.alignment = PP_ALIGN.LEFT
+                for run in paragraph.runs:
+                    run.font.size = Pt(theme.spec.sizes.body - 2)
+                    run.font.bold = r == 0
+                    run.font.color.rgb = _rgb(fg)
+    c_nv = shape._element.find(qn("p:nvGraphicFramePr")).find(qn("p:cNvPr"))
+    c_nv.set("descr", "Table: " + "; ".join(", ".join(row[:3]) for row in table.rows))
+
+
+def _quote(slide, text: str, who: str, theme: Theme, top) -> int:
+    """Draw the executive's words; returns the height used (EMU)."""
+    colors, sizes = theme.spec.colors, theme.spec.sizes
+    size = sizes.quote if len(text) <= 140 else sizes.quote - 4
+    height = Inches(1.7) if len(text) <= 140 else Inches(2.3)
+    width = slide.part.package.presentation_part.presentation.slide_width - 2 * MARGIN
+    bar = slide.shapes.add_shape(1, MARGIN, top, Inches(0.08), height)  # 1 = rectangle
+    bar.name = "Quote bar (decorative)"
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = _rgb(colors.accent)
+    bar.line.fill.background()
+    bar._element.find(qn("p:nvSpPr")).find(qn("p:cNvPr")).set("descr", "decorative")
+    box = _textbox(slide, "Executive quote", MARGIN + Inches(0.3), top, width - Inches(0.3), height)
+    frame = box.text_frame
+    _fill_text(frame, [f"“{text}”"], size=size, italic=True, space_after=4)
+    _fill_text_append(frame, f"— {who}", sizes.body - 2, colors.muted)
+    return height
+
+
+def _fill_text_append(frame, line: str, size: int, color: str) -> None:
+    paragraph = frame.add_paragraph()
+    paragraph.text = line
+    _set_bullet(paragraph, False)
+    for run in paragraph.runs:
+        run.font.size = Pt(size)
+        run.font.color.rgb = _rgb(color)
+
+
+def _source(slide, text: str, theme: Theme) -> None:
+    width = slide.part.package.presentation_part.presentation.slide_width - 2 * MARGIN
+    box = _textbox(slide, "Source", MARGIN, SOURCE_TOP, width, SOURCE_HEIGHT)
+    _fill_text(box.text_frame, [text], size=theme.spec.sizes.source, color=theme.spec.colors.muted,
+               bullets=False, space_after=0)
+
+
+def _write_slide(prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme) -> None:
+    layout = layouts.get(plan.layout)
+    if layout is None:
+        raise TemplateError(f"storyline asks for layout role '{plan.layout}', which the theme "
+                            f"does not map (known: {', '.join(layouts)})")
+    slide = prs.slides.add_slide(layout)
+    title = slide.shapes.title
+    if title is None:
+        raise TemplateError(f"layout '{layout.name}' has no title placeholder; every slide needs one")
+    title.text = plan.title
+    if plan.role == "title":
+        sub = _placeholder(slide, 1)
+        if sub is not None:
+            _fill_text(sub.text_frame, plan.subtitle.splitlines(), bullets=False)
+    elif plan.layout in ("content", "two_content"):
+        body = _placeholder(slide, 1)
+        if body is None:
+            raise TemplateError(f"layout '{layout.name}' has no body placeholder (idx 1)")
+        _fill_text(body.text_frame, plan.bullets, bullets=True, space_after=10)
+    else:
+        top = BODY_TOP
+        width = prs.slide_width - 2 * MARGIN
+        if plan.quote:
+            who = deck.executive.name + (f", {deck.executive.role}" if deck.executive.role else "")
+            top += _quote(slide, plan.quote, who, theme, top) + Inches(0.25)
+        if plan.table is not None:
+            _table(slide, plan.table, theme, top)
+        elif plan.bullets:
+            box = _textbox(slide, "Body", MARGIN, top, width, BODY_BOTTOM - top)
+            _fill_text(box.text_frame, plan.bullets, size=theme.spec.sizes.body, bullets=True,
+                       space_after=10)
+    if plan.source_line:
+        _source(slide, plan.source_line, theme)
+    _drop_empty_placeholders(slide)
+    slide.notes_slide.notes_text_frame.text = plan.notes
+
+
+def write_deck(deck: DeckPlan, theme: Theme, when: datetime, language: str) -> bytes:
+    prs = _open_template(theme)
+    layouts = _layouts(prs, theme)
+    for plan in deck.slides:
+        _write_slide(prs, layouts, plan, deck, theme)
+    core = prs.core_properties
+    core.title = deck.title
+    core.author = deck.author
+    core.subject = f"For {deck.executive.name}"
+    core.keywords = deck.classification.blocker
+    core.category = "deckgen"
+    core.comments = ""
+    core.last_modified_by = "deckgen"
+    core.revision = 1
+    core.language = language
+    naive = when.replace(tzinfo=None)
+    core.created = naive
+    core.modified = naive
+    core.last_printed = naive
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return normalise(buffer.getvalue(), when)

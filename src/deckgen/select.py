@@ -1,0 +1,65 @@
+"""Rank evidence for one executive's blocker and organisation; deterministic, and says why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.load.evidence import Claim, EvidenceItem
+
+_REGION_GEOGRAPHIES = {
+    "europe": ("europe", "united kingdom", "great britain", "uk", "global"),
+    "uk": ("united kingdom", "great britain", "uk", "europe", "global"),
+    "north-america": ("united states", "us", "canada", "north america", "global"),
+    "asia-pacific": ("asia", "china", "australia", "global"),
+    "latin-america": ("latin america", "global"),
+    "global": ("global",),
+}
+
+
+@dataclass(frozen=True)
+class Pick:
+    item: EvidenceItem
+    claim: Claim
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _score(item: EvidenceItem, blocker: str, kpis: set[str], region: str | None,
+           industry: str | None) -> tuple[float, list[str]]:
+    score, why = 0.0, []
+    if blocker in item.blockers:
+        score += 10
+        why.append(f"answers {blocker}")
+    overlap = sorted(kpis & set(item.kpis))
+    if overlap:
+        score += min(len(overlap), 2)
+        why.append(f"speaks to our {', '.join(overlap)}")
+    score += {"A": 3, "B": 1.5, "C": 0}[item.grade]
+    why.append(f"grade {item.grade}")
+    if item.verification == "primary":
+        score += 1
+        why.append("primary source")
+    if item.year >= 2022:
+        score += 1
+        why.append(f"recent ({item.year})")
+    geo = item.geography.lower()
+    if region and any(g in geo for g in _REGION_GEOGRAPHIES.get(region, (region,))):
+        score += 0.5
+        why.append(f"geography fits ({item.geography})")
+    if industry and any(industry.lower() in i.lower() for i in item.industries):
+        score += 0.5
+        why.append(f"industry fits ({industry})")
+    return score, why
+
+
+def select_evidence(
+    library: tuple[EvidenceItem, ...], blocker: str, kpis: set[str], region: str | None,
+    industry: str | None, count: int,
+) -> list[Pick]:
+    """The `count` best items for this blocker (one claim each, no item twice), best first."""
+    ranked = []
+    for item in library:
+        score, why = _score(item, blocker, kpis, region, industry)
+        ranked.append((-score, item.id, Pick(item, item.claims[0], score, tuple(why))))
+    ranked.sort(key=lambda t: (t[0], t[1]))
+    return [pick for _, _, pick in ranked[:count]]
