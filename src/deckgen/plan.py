@@ -94,12 +94,21 @@ def _trend(org: OrgFacts) -> dict[str, Any] | None:
     }
 
 
-def _kpi_table(org: OrgFacts, r: Renderer) -> Table:
+KPI_ROWS = 7
+
+
+def shown_kpis(org: OrgFacts, lead: str | None) -> list[str]:
+    """At most KPI_ROWS measures: the trend KPI, then those with history, then catalog order."""
+    order = [n for n in CATALOG if n in org.kpis]
+    position = {name: i for i, name in enumerate(CATALOG)}
+    order.sort(key=lambda n: (n != lead, len(org.history.get(n, [])) < 2, position[n]))
+    return order[:KPI_ROWS]
+
+
+def _kpi_table(org: OrgFacts, r: Renderer, lead: str | None) -> Table:
     rows = []
-    for name, spec in CATALOG.items():
-        kpi = org.kpis.get(name)
-        if kpi is None:
-            continue
+    for name in shown_kpis(org, lead):
+        spec, kpi = CATALOG[name], org.kpis[name]
         value = r.show(Quantity(kpi.value, kpi.unit, Provenance("org", kpi.source), kpi.period))
         if kpi.scale:
             value += f" (scale {kpi.scale})"
@@ -187,8 +196,12 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
             "audience", "audience.yaml ask.decision_by")) if inputs.ask.decision_by else None,
         "owner": UserText(inputs.ask.owner, "audience.yaml ask.owner") if inputs.ask.owner else None,
     }
-    measures = ", ".join(CATALOG[k].label.lower() for k in org.kpis
-                         if CATALOG[k].direction != "neutral")[:160] or "the measures we agree"
+    trend = _trend(org)
+    chosen = [k for k in shown_kpis(org, trend["name"] if trend else None)
+              if CATALOG[k].direction != "neutral"][:3]
+    labels = [CATALOG[k].label.lower() for k in chosen]
+    measures = (", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else
+                "".join(labels)) or "the measures we agree"
     first_name = exe.name.split()[0] if exe.name.split() else exe.name
     context: dict[str, Any] = {
         "org": {"name": UserText(org.name, "org.yaml name"), "files": ", ".join(org.files)},
@@ -202,7 +215,7 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
         "ask": ask,
         "blocker": blocker,
         "follow_up": follow_up,
-        "trend": _trend(org),
+        "trend": trend,
         "kpi_count": len(org.kpis),
         "measures": measures,
         "slide_no": _slide_numbers(storyline, len(inputs.picks)),
@@ -243,10 +256,8 @@ def _plan_slide(spec: SlideSpec, context: dict[str, Any], picks: list[Pick], inp
         source_line = _source_line(ref, pick.item.title, pick.item.kind)
     if spec.role == "exec_summary" and inputs.picks:
         lead = inputs.picks[0]
-        ctx["lead"] = {"headline": render_statement(
-            lead.item, lead.claim, r.show, lead.claim.headline) if lead.claim.headline
-            else render_statement(lead.item, lead.claim, r.show),
-            "citation": lead.item.source_ref().short}
+        ctx["lead"] = {"headline": _evidence_context(lead, r)["headline"],
+                       "citation": lead.item.source_ref().short}
     title = ""
     for option in spec.title:
         text = r.render(option, ctx, where)
@@ -264,7 +275,8 @@ def _plan_slide(spec: SlideSpec, context: dict[str, Any], picks: list[Pick], inp
         if plan.quote:
             r.show(UserText(plan.quote, f"{inputs.executive.source}.said"))
     if spec.role == "kpis":
-        plan.table = _kpi_table(inputs.org, r)
+        trend = context["trend"]
+        plan.table = _kpi_table(inputs.org, r, trend["name"] if trend else None)
         plan.source_line = (f"Source: {inputs.org.name} HR data ({', '.join(inputs.org.files)}); "
                             "figures as supplied by the organisation.")
     plan.numbers = r.take()

@@ -121,9 +121,11 @@ def _drop_empty_placeholders(slide) -> None:
 def _table(slide, table: Table, theme: Theme, top) -> None:
     colors = theme.spec.colors
     width = slide.part.package.presentation_part.presentation.slide_width - 2 * MARGIN
-    row_h = Inches(0.5)
+    row_h = min(Inches(0.55), int((BODY_BOTTOM - top) / (len(table.rows) + 1)))
     shape = slide.shapes.add_table(len(table.rows) + 1, len(table.header), MARGIN, top, width,
                                    row_h * (len(table.rows) + 1))
+    for row in shape.table.rows:
+        row.height = row_h
     shape.name = "KPI table"
     tbl = shape.table
     tbl.first_row = True

@@ -1,0 +1,35 @@
+"""Shared fixtures: the Northwind example built once per test session, and small workspaces."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deckgen.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+NORTHWIND = ROOT / "examples" / "northwind"
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    """Invoke the CLI in-process; stderr is kept apart from stdout."""
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def northwind_decks(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("northwind-out")
+    result = run("build", str(NORTHWIND), "-o", str(out))
+    assert result.exit_code == 0, result.output + result.stderr
+    return out
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Path:
+    """A copy of Northwind that a test may edit."""
+    target = tmp_path / "ws"
+    shutil.copytree(NORTHWIND, target)
+    return target

@@ -1,0 +1,55 @@
+"""YAML reading: line numbers for keys, duplicate keys, tabs and non-UTF-8 text."""
+
+from __future__ import annotations
+
+import pytest
+
+from deckgen.errors import InputError
+from deckgen.load.yamlfile import load_yaml
+
+
+def write(tmp_path, text: str | bytes):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    return path
+
+
+def test_lines_of_nested_keys(tmp_path):
+    doc = load_yaml(write(tmp_path, "a: 1\nb:\n  c:\n    - d: 2\n"))
+    assert doc.data == {"a": 1, "b": {"c": [{"d": 2}]}}
+    assert doc.line_of(("b", "c", 0, "d")) == 4
+    assert doc.line_of(("b", "missing")) == 2  # a missing key points at its parent
+
+
+def test_duplicate_key_is_an_error(tmp_path):
+    with pytest.raises(InputError) as err:
+        load_yaml(write(tmp_path, "name: a\nname: b\n"))
+    assert str(err.value) == "x.yaml:2: name: duplicate key 'name' (first on line 1)"
+
+
+def test_tab_indentation(tmp_path):
+    with pytest.raises(InputError) as err:
+        load_yaml(write(tmp_path, "a:\n\tb: 1\n"))
+    assert str(err.value) == "x.yaml:2: indent with spaces, not tabs (YAML forbids tabs)"
+
+
+def test_unclosed_quote(tmp_path):
+    with pytest.raises(InputError) as err:
+        load_yaml(write(tmp_path, 'a: "open\nb: 2\n'))
+    assert str(err.value).startswith("x.yaml:3: invalid YAML:")
+
+
+def test_not_utf8(tmp_path):
+    with pytest.raises(InputError) as err:
+        load_yaml(write(tmp_path, "name: Caf\xe9\n".encode("latin-1")))
+    assert str(err.value) == "x.yaml:1: expected UTF-8 text; save the file as UTF-8"
+
+
+def test_binary_file(tmp_path):
+    with pytest.raises(InputError) as err:
+        load_yaml(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00"))
+    assert "expected a text file, found binary data" in str(err.value)
+
+
+def test_bom_is_fine(tmp_path):
+    assert load_yaml(write(tmp_path, "\ufeffa: 1\n".encode())).data == {"a": 1}

@@ -1,0 +1,200 @@
+"""End-to-end: build the Northwind decks and check what a presenter would see in PowerPoint."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+from pptx.util import Emu
+
+from tests.conftest import NORTHWIND, ROOT, run
+
+AUDIENCE = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())
+EXECS = AUDIENCE["executives"]
+EVIDENCE = {p.stem: yaml.safe_load(p.read_text()) for p in (ROOT / "evidence").glob("*.yaml")}
+
+
+def slide_texts(slide) -> list[str]:
+    texts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            texts.append(shape.text_frame.text)
+        if shape.has_table:
+            texts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return texts
+
+
+def deck(out: Path, name: str):
+    return Presentation(str(out / name))
+
+
+def test_one_deck_per_executive(northwind_decks):
+    names = sorted(p.name for p in northwind_decks.glob("*.pptx"))
+    assert names == sorted(["jordan-ellis.pptx", "priya-shah.pptx", "martin-okafor.pptx",
+                            "helen-brandt.pptx", "lars-nygaard.pptx", "amara-osei.pptx"])
+    assert not list(northwind_decks.glob(".*tmp")), "temporary files left behind"
+
+
+@pytest.mark.parametrize("entry", EXECS, ids=[e["name"] for e in EXECS])
+def test_deck_shape_titles_and_notes(northwind_decks, entry):
+    prs = deck(northwind_decks, re.sub(r"\W+", "-", entry["name"].lower()) + ".pptx")
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))  # 16:9
+    assert len(prs.slides) >= 8
+    titles = []
+    for number, slide in enumerate(prs.slides, 1):
+        title = slide.shapes.title
+        assert title is not None and title.text.strip(), f"slide {number} has no title"
+        assert len(title.text) <= 90, f"slide {number} title too long: {title.text!r}"
+        titles.append(title.text)
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        assert len(notes.split()) >= 20, f"slide {number} lacks a talk track"
+    assert len(set(titles)) == len(titles), "slide titles must be unique"
+    core = prs.core_properties
+    assert core.author == "Sam Carter, Chief People Officer"
+    assert core.title == titles[0]
+
+
+@pytest.mark.parametrize("entry", EXECS, ids=[e["name"] for e in EXECS])
+def test_executive_words_appear(northwind_decks, entry):
+    prs = deck(northwind_decks, re.sub(r"\W+", "-", entry["name"].lower()) + ".pptx")
+    everything = "\n".join(t for s in prs.slides for t in slide_texts(s))
+    assert entry["said"] in everything
+    assert entry["name"] in everything
+
+
+def test_title_slide_for_whom_by_whom_and_date(northwind_decks):
+    first = deck(northwind_decks, "jordan-ellis.pptx").slides[0]
+    text = "\n".join(slide_texts(first))
+    assert "A 12-week team-health pilot in two depots" in text
+    assert "For Jordan Ellis, CFO" in text
+    assert "Prepared by Sam Carter, Chief People Officer" in text
+    assert "12 February 2026" in text
+
+
+def test_exec_summary_puts_the_ask_up_front(northwind_decks):
+    second = deck(northwind_decks, "jordan-ellis.pptx").slides[1]
+    assert second.shapes.title.text == ("We recommend a 12-week team-health pilot in two depots "
+                                        "for EUR 60k")
+    body = "\n".join(slide_texts(second))
+    assert "needed by 31 March 2026" in body
+
+
+def test_org_numbers_appear_with_units(northwind_decks):
+    prs = deck(northwind_decks, "jordan-ellis.pptx")
+    kpi_slide = next(s for s in prs.slides if any(sh.has_table for sh in s.shapes))
+    assert kpi_slide.shapes.title.text == "Voluntary attrition has risen from 13.1% to 17.5% since 2022"
+    table = next(sh.table for sh in kpi_slide.shapes if sh.has_table)
+    rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
+    assert rows["Voluntary attrition"][1:] == ["17.5%", "2025", "+4.4 pts since 2022"]
+    assert rows["Sickness absence"][1:3] == ["11.2 days", "2025"]
+    assert rows["Cost per hire"][1] == "EUR 5,200"
+    assert rows["Employee Net Promoter Score"][1] == "-12"
+    source = next(sh.text_frame.text for sh in kpi_slide.shapes if sh.name == "Source")
+    assert source.startswith("Source: Northwind Logistics HR data (org.yaml, history.csv)")
+
+
+def _citation(item: dict) -> str:
+    authors = [a.split()[-1] for a in item.get("authors", [])]
+    if not authors:
+        who = item["publisher"]
+    elif len(authors) == 1:
+        who = authors[0]
+    elif len(authors) <= 3:
+        who = ", ".join(authors[:-1]) + " & " + authors[-1]
+    else:
+        who = authors[0] + " et al."
+    return f"{who} ({item['year']})"
+
+
+@pytest.mark.parametrize("entry", EXECS, ids=[e["name"] for e in EXECS])
+def test_evidence_slides_carry_source_lines_from_the_library(northwind_decks, entry):
+    prs = deck(northwind_decks, re.sub(r"\W+", "-", entry["name"].lower()) + ".pptx")
+    lines = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.name == "Source"]
+    evidence_lines = [line for line in lines if "HR data" not in line]
+    assert len(evidence_lines) >= 3
+    for line in evidence_lines:
+        matches = [i for i in EVIDENCE.values()
+                   if line.startswith(f"Source: {_citation(i)}") and i["title"] in line]
+        assert len(matches) == 1, f"source line matches no evidence entry: {line!r}"
+        assert f"grade {matches[0]['grade']}" in line
+
+
+def test_evidence_numbers_come_from_the_claims(northwind_decks):
+    """The Bloom RCT figure on Priya's deck is the claim's value, formatted, not retyped."""
+    prs = deck(northwind_decks, "priya-shah.pptx")
+    titles = [s.shapes.title.text for s in prs.slides]
+    value = next(c["value"] for c in EVIDENCE["bloom-2024-hybrid-rct"]["claims"]
+                 if c["id"] == "quits")
+    assert f"Two home days a week cut quits by about {value}% with no loss of performance" in titles
+
+
+def test_rebuild_is_byte_identical(northwind_decks, tmp_path):
+    result = run("build", str(NORTHWIND), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    for first in northwind_decks.glob("*.pptx"):
+        second = tmp_path / first.name
+        assert hashlib.sha256(first.read_bytes()).hexdigest() == \
+            hashlib.sha256(second.read_bytes()).hexdigest(), first.name
+
+
+def test_second_build_without_force_refuses_and_leaves_deck_untouched(tmp_path):
+    out = tmp_path / "out"
+    assert run("build", str(NORTHWIND), "-o", str(out), "--exec", "Jordan Ellis").exit_code == 0
+    target = out / "jordan-ellis.pptx"
+    target.write_bytes(b"my edited deck")
+    again = run("build", str(NORTHWIND), "-o", str(out), "--exec", "Jordan Ellis")
+    assert again.exit_code == 1
+    assert "jordan-ellis.pptx already exists; pass --force to overwrite" in again.stderr
+    assert "Traceback" not in again.output + again.stderr
+    assert target.read_bytes() == b"my edited deck"
+    forced = run("build", str(NORTHWIND), "-o", str(out), "--exec", "Jordan Ellis", "--force")
+    assert forced.exit_code == 0
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_json_report(tmp_path):
+    result = run("build", str(NORTHWIND), "-o", str(tmp_path), "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    by_name = {d["executive"]: d for d in report["decks"]}
+    assert by_name["Priya Shah"]["blocker"] == "control-rto"
+    assert by_name["Priya Shah"]["blocker_chosen"] == "given"
+    assert by_name["Jordan Ellis"]["blocker_chosen"] == "classified"
+    assert 0 < by_name["Jordan Ellis"]["confidence"] <= 1
+    assert by_name["Jordan Ellis"]["path"] == str(tmp_path / "jordan-ellis.pptx")
+    assert all(d["slides"] >= 8 and d["figures"] > 0 and len(d["citations"]) == 3
+               for d in report["decks"])
+    assert "Built 6 decks" in result.stderr
+
+
+def test_adhoc_objection_without_audience_file(workspace, tmp_path):
+    (workspace / "audience.yaml").unlink()
+    result = run("build", str(workspace), "-o", str(tmp_path), "--objection",
+                 "Remote days are where accountability goes to die.", "--exec", "Dana Fox",
+                 "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["decks"][0]["blocker"] == "control-rto"
+    prs = Presentation(str(tmp_path / "dana-fox.pptx"))
+    text = "\n".join(t for s in prs.slides for t in slide_texts(s))
+    assert "Remote days are where accountability goes to die." in text
+    assert "Prepared by the Northwind Logistics People team" in text
+
+
+def test_adhoc_blocker(workspace, tmp_path):
+    result = run("build", str(workspace), "-o", str(tmp_path), "--blocker", "tried-before")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "executive.pptx").is_file()
+
+
+def test_boardroom_theme_builds(tmp_path):
+    result = run("build", str(NORTHWIND), "-o", str(tmp_path), "--theme", "boardroom",
+                 "--exec", "priya-shah")
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "priya-shah.pptx"))
+    assert prs.slide_width == Emu(12192000)
