@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
-.PHONY: demo test lint format render clean
+.PHONY: demo test lint format render golden clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,8 @@ render: demo
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache
+
+## Refresh the golden outline after an intended change to deck content (review the diff!).
+golden: $(STAMP)
+	DECKGEN_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
+	git diff --stat tests/golden

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pptx import Presentation
 from pptx.util import Emu
-
 from tests.conftest import NORTHWIND, ROOT, run
+
+from pptx import Presentation
 
 AUDIENCE = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())
 EXECS = AUDIENCE["executives"]
@@ -35,8 +35,16 @@ def deck(out: Path, name: str):
 
 def test_one_deck_per_executive(northwind_decks):
     names = sorted(p.name for p in northwind_decks.glob("*.pptx"))
-    assert names == sorted(["jordan-ellis.pptx", "priya-shah.pptx", "martin-okafor.pptx",
-                            "helen-brandt.pptx", "lars-nygaard.pptx", "amara-osei.pptx"])
+    assert names == sorted(
+        [
+            "jordan-ellis.pptx",
+            "priya-shah.pptx",
+            "martin-okafor.pptx",
+            "helen-brandt.pptx",
+            "lars-nygaard.pptx",
+            "amara-osei.pptx",
+        ]
+    )
     assert not list(northwind_decks.glob(".*tmp")), "temporary files left behind"
 
 
@@ -78,8 +86,9 @@ def test_title_slide_for_whom_by_whom_and_date(northwind_decks):
 
 def test_exec_summary_puts_the_ask_up_front(northwind_decks):
     second = deck(northwind_decks, "jordan-ellis.pptx").slides[1]
-    assert second.shapes.title.text == ("We recommend a 12-week team-health pilot in two depots "
-                                        "for EUR 60k")
+    assert second.shapes.title.text == (
+        "We recommend a 12-week team-health pilot in two depots for EUR 60k"
+    )
     body = "\n".join(slide_texts(second))
     assert "needed by 31 March 2026" in body
 
@@ -87,7 +96,10 @@ def test_exec_summary_puts_the_ask_up_front(northwind_decks):
 def test_org_numbers_appear_with_units(northwind_decks):
     prs = deck(northwind_decks, "jordan-ellis.pptx")
     kpi_slide = next(s for s in prs.slides if any(sh.has_table for sh in s.shapes))
-    assert kpi_slide.shapes.title.text == "Voluntary attrition has risen from 13.1% to 17.5% since 2022"
+    assert (
+        kpi_slide.shapes.title.text
+        == "Voluntary attrition has risen from 13.1% to 17.5% since 2022"
+    )
     table = next(sh.table for sh in kpi_slide.shapes if sh.has_table)
     rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
     assert rows["Voluntary attrition"][1:] == ["17.5%", "2025", "+4.4 pts since 2022"]
@@ -118,8 +130,11 @@ def test_evidence_slides_carry_source_lines_from_the_library(northwind_decks, en
     evidence_lines = [line for line in lines if "HR data" not in line]
     assert len(evidence_lines) >= 3
     for line in evidence_lines:
-        matches = [i for i in EVIDENCE.values()
-                   if line.startswith(f"Source: {_citation(i)}") and i["title"] in line]
+        matches = [
+            i
+            for i in EVIDENCE.values()
+            if line.startswith(f"Source: {_citation(i)}") and i["title"] in line
+        ]
         assert len(matches) == 1, f"source line matches no evidence entry: {line!r}"
         assert f"grade {matches[0]['grade']}" in line
 
@@ -128,8 +143,9 @@ def test_evidence_numbers_come_from_the_claims(northwind_decks):
     """The Bloom RCT figure on Priya's deck is the claim's value, formatted, not retyped."""
     prs = deck(northwind_decks, "priya-shah.pptx")
     titles = [s.shapes.title.text for s in prs.slides]
-    value = next(c["value"] for c in EVIDENCE["bloom-2024-hybrid-rct"]["claims"]
-                 if c["id"] == "quits")
+    value = next(
+        c["value"] for c in EVIDENCE["bloom-2024-hybrid-rct"]["claims"] if c["id"] == "quits"
+    )
     assert f"Two home days a week cut quits by about {value}% with no loss of performance" in titles
 
 
@@ -138,8 +154,10 @@ def test_rebuild_is_byte_identical(northwind_decks, tmp_path):
     assert result.exit_code == 0, result.stderr
     for first in northwind_decks.glob("*.pptx"):
         second = tmp_path / first.name
-        assert hashlib.sha256(first.read_bytes()).hexdigest() == \
-            hashlib.sha256(second.read_bytes()).hexdigest(), first.name
+        assert (
+            hashlib.sha256(first.read_bytes()).hexdigest()
+            == hashlib.sha256(second.read_bytes()).hexdigest()
+        ), first.name
 
 
 def test_second_build_without_force_refuses_and_leaves_deck_untouched(tmp_path):
@@ -167,16 +185,25 @@ def test_json_report(tmp_path):
     assert by_name["Jordan Ellis"]["blocker_chosen"] == "classified"
     assert 0 < by_name["Jordan Ellis"]["confidence"] <= 1
     assert by_name["Jordan Ellis"]["path"] == str(tmp_path / "jordan-ellis.pptx")
-    assert all(d["slides"] >= 8 and d["figures"] > 0 and len(d["citations"]) == 3
-               for d in report["decks"])
+    assert all(
+        d["slides"] >= 8 and d["figures"] > 0 and len(d["citations"]) == 3 for d in report["decks"]
+    )
     assert "Built 6 decks" in result.stderr
 
 
 def test_adhoc_objection_without_audience_file(workspace, tmp_path):
     (workspace / "audience.yaml").unlink()
-    result = run("build", str(workspace), "-o", str(tmp_path), "--objection",
-                 "Remote days are where accountability goes to die.", "--exec", "Dana Fox",
-                 "--json")
+    result = run(
+        "build",
+        str(workspace),
+        "-o",
+        str(tmp_path),
+        "--objection",
+        "Remote days are where accountability goes to die.",
+        "--exec",
+        "Dana Fox",
+        "--json",
+    )
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["decks"][0]["blocker"] == "control-rto"
@@ -193,8 +220,9 @@ def test_adhoc_blocker(workspace, tmp_path):
 
 
 def test_boardroom_theme_builds(tmp_path):
-    result = run("build", str(NORTHWIND), "-o", str(tmp_path), "--theme", "boardroom",
-                 "--exec", "priya-shah")
+    result = run(
+        "build", str(NORTHWIND), "-o", str(tmp_path), "--theme", "boardroom", "--exec", "priya-shah"
+    )
     assert result.exit_code == 0, result.stderr
     prs = Presentation(str(tmp_path / "priya-shah.pptx"))
     assert prs.slide_width == Emu(12192000)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from tests.conftest import NORTHWIND
 
 from deckgen.classify import classify_objection
-from tests.conftest import NORTHWIND
 
 EXPECTED = {
     "Jordan Ellis": "too-expensive",
@@ -27,9 +27,13 @@ def test_northwind_blockers(entry):
 
 
 def test_agreement_is_none():
-    assert classify_objection("Sounds good. Who will own it and when can we start?").blocker == "none"
+    assert (
+        classify_objection("Sounds good. Who will own it and when can we start?").blocker == "none"
+    )
 
 
 def test_american_spelling_folds():
-    assert classify_objection("We already have an EAP program for that.").blocker == \
-        "already-have-programme"
+    assert (
+        classify_objection("We already have an EAP program for that.").blocker
+        == "already-have-programme"
+    )

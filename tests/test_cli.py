@@ -21,18 +21,20 @@ def test_version():
 
 
 def test_python_dash_m_works():
-    proc = subprocess.run([sys.executable, "-m", "deckgen", "--help"], capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "deckgen", "--help"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0 and "Usage:" in proc.stdout
 
 
 def test_help_does_not_import_heavy_libraries():
-    code = ("import sys; from deckgen.cli import main; sys.argv=['deckgen','--help'];\n"
-            "try: main()\nexcept SystemExit: pass\n"
-            "heavy=[m for m in ('pandas','altair','pptx','vl_convert','pydantic') if m in sys.modules]\n"
-            "print('HEAVY', heavy)")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    code = (
+        "import sys; from deckgen.cli import main; sys.argv=['deckgen','--help'];\n"
+        "try: main()\nexcept SystemExit: pass\n"
+        "heavy=[m for m in ('pandas','altair','pptx','vl_convert','pydantic') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
 
 
@@ -53,8 +55,9 @@ def test_unknown_theme(tmp_path):
 def test_unknown_exec(tmp_path):
     result = run("build", str(NORTHWIND), "-o", str(tmp_path), "--exec", "Nobody")
     assert result.exit_code == 1
-    assert "--exec: no executive named 'Nobody' in audience.yaml; known: Jordan Ellis" in \
-        result.stderr
+    assert (
+        "--exec: no executive named 'Nobody' in audience.yaml; known: Jordan Ellis" in result.stderr
+    )
 
 
 def test_unknown_blocker_flag(tmp_path):
@@ -65,7 +68,9 @@ def test_unknown_blocker_flag(tmp_path):
 
 def test_bad_kpi_value_names_file_line_key(workspace, tmp_path):
     org = workspace / "org.yaml"
-    org.write_text(org.read_text().replace("{value: 29, unit: percent", "{value: high, unit: percent"))
+    org.write_text(
+        org.read_text().replace("{value: 29, unit: percent", "{value: high, unit: percent")
+    )
     result = run("build", str(workspace), "-o", str(tmp_path))
     assert result.exit_code == 1
     assert "org.yaml:14: kpis.engagement.value: expected a number, got 'high'" in result.stderr
@@ -74,7 +79,9 @@ def test_bad_kpi_value_names_file_line_key(workspace, tmp_path):
 
 def test_all_problems_reported_at_once(workspace, tmp_path):
     org = workspace / "org.yaml"
-    text = org.read_text().replace("voluntary_attrition: {value: 17.5", "voluntary_attrition: {value: 140")
+    text = org.read_text().replace(
+        "voluntary_attrition: {value: 17.5", "voluntary_attrition: {value: 140"
+    )
     text = text.replace("engagment", "x").replace("  engagement:", "  engagment:")
     org.write_text(text)
     result = run("build", str(workspace), "-o", str(tmp_path))

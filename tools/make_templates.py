@@ -12,8 +12,9 @@ from pathlib import Path
 
 import yaml
 from lxml import etree
-from pptx import Presentation
 from pptx.util import Emu, Inches
+
+from pptx import Presentation
 
 ROOT = Path(__file__).resolve().parent.parent
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -34,13 +35,20 @@ FOOTER = {
 TITLE = (MARGIN, Inches(0.45), CONTENT_W, Inches(1.15))
 BODY = (MARGIN, Inches(1.75), CONTENT_W, Inches(4.75))
 GEOMETRY = {
-    "Title Slide": {0: (Inches(0.9), Inches(1.9), Inches(11.5), Inches(2.0)),
-                    1: (Inches(0.9), Inches(4.1), Inches(11.5), Inches(2.2))},
+    "Title Slide": {
+        0: (Inches(0.9), Inches(1.9), Inches(11.5), Inches(2.0)),
+        1: (Inches(0.9), Inches(4.1), Inches(11.5), Inches(2.2)),
+    },
     "Title and Content": {0: TITLE, 1: BODY},
-    "Section Header": {0: (Inches(0.9), Inches(2.4), Inches(11.5), Inches(1.6)),
-                       1: (Inches(0.9), Inches(4.1), Inches(11.5), Inches(1.5))},
-    "Two Content": {0: TITLE, 1: (MARGIN, BODY[1], Inches(5.9), BODY[3]),
-                    2: (W - MARGIN - Inches(5.9), BODY[1], Inches(5.9), BODY[3])},
+    "Section Header": {
+        0: (Inches(0.9), Inches(2.4), Inches(11.5), Inches(1.6)),
+        1: (Inches(0.9), Inches(4.1), Inches(11.5), Inches(1.5)),
+    },
+    "Two Content": {
+        0: TITLE,
+        1: (MARGIN, BODY[1], Inches(5.9), BODY[3]),
+        2: (W - MARGIN - Inches(5.9), BODY[1], Inches(5.9), BODY[3]),
+    },
     "Title Only": {0: TITLE},
     "Blank": {},
 }
@@ -74,8 +82,11 @@ def style_text(master_el, sizes: dict[str, int]) -> None:
     rpr.set("sz", str(sizes["title"] * 100))
     rpr.set("b", "1")
     body = master_el.find("p:txStyles/p:bodyStyle", NS)
-    for level, size in (("lvl1pPr", sizes["body"]), ("lvl2pPr", sizes["body"] - 2),
-                        ("lvl3pPr", sizes["body"] - 2)):
+    for level, size in (
+        ("lvl1pPr", sizes["body"]),
+        ("lvl2pPr", sizes["body"] - 2),
+        ("lvl3pPr", sizes["body"] - 2),
+    ):
         el = body.find(f"a:{level}", NS)
         el.find("a:defRPr", NS).set("sz", str(size * 100))
         before = el.find("a:spcBef/a:spcPct", NS)
@@ -124,10 +135,13 @@ def subtitle_style(layout, muted_slot: str) -> None:
         lst = ph._element.find(".//a:lstStyle", NS)
         for child in list(lst):
             lst.remove(child)
-        lst.append(etree.fromstring(
-            f'<a:lvl1pPr xmlns:a="{A}" marL="0" indent="0" algn="l"><a:buNone/>'
-            f'<a:defRPr sz="2000"><a:solidFill><a:schemeClr val="{muted_slot}"/></a:solidFill>'
-            "</a:defRPr></a:lvl1pPr>"))
+        lst.append(
+            etree.fromstring(
+                f'<a:lvl1pPr xmlns:a="{A}" marL="0" indent="0" algn="l"><a:buNone/>'
+                f'<a:defRPr sz="2000"><a:solidFill><a:schemeClr val="{muted_slot}"/></a:solidFill>'
+                "</a:defRPr></a:lvl1pPr>"
+            )
+        )
 
 
 def build(theme_dir: Path) -> Path:
@@ -140,14 +154,16 @@ def build(theme_dir: Path) -> Path:
             prs.slide_layouts.remove(layout)
 
     master = prs.slide_master
-    theme_part = next(r.target_part for r in master.part.rels.values()
-                      if r.reltype.endswith("/theme"))
+    theme_part = next(
+        r.target_part for r in master.part.rels.values() if r.reltype.endswith("/theme")
+    )
     theme_el = etree.fromstring(theme_part.blob)
     theme_el.set("name", spec["name"])
     set_colors(theme_el, build_spec["scheme"], spec["name"])
     set_fonts(theme_el, spec["fonts"]["heading"], spec["fonts"]["body"], spec["name"])
-    theme_part._blob = etree.tostring(theme_el, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
+    theme_part._blob = etree.tostring(
+        theme_el, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
 
     style_text(master._element, spec["sizes"])
     set_background(master._element, build_spec.get("dark", False))
@@ -169,8 +185,11 @@ def build(theme_dir: Path) -> Path:
             for ph in layout.placeholders:
                 if ph.placeholder_format.idx == 0:
                     lst = ph._element.find(".//a:lstStyle", NS)
-                    lst.append(etree.fromstring(
-                        f'<a:lvl1pPr xmlns:a="{A}" algn="l"><a:defRPr sz="4000" b="1"/></a:lvl1pPr>'))
+                    lst.append(
+                        etree.fromstring(
+                            f'<a:lvl1pPr xmlns:a="{A}" algn="l"><a:defRPr sz="4000" b="1"/></a:lvl1pPr>'
+                        )
+                    )
                     ph._element.find(".//a:bodyPr", NS).set("anchor", "b")
 
     core = prs.core_properties

@@ -34,25 +34,46 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("workspace", type=click.Path(path_type=Path, file_okay=False))
-@click.option("-o", "--out", "outdir", type=click.Path(path_type=Path, dir_okay=True),
-              help="Folder for the decks [default: out/<workspace name>].")
-@click.option("--exec", "exec_names", multiple=True, metavar="NAME",
-              help="Build only this executive's deck (repeatable).")
-@click.option("--objection", metavar="TEXT",
-              help="Build one ad-hoc deck answering these words (no audience.yaml needed).")
+@click.option(
+    "-o",
+    "--out",
+    "outdir",
+    type=click.Path(path_type=Path, dir_okay=True),
+    help="Folder for the decks [default: out/<workspace name>].",
+)
+@click.option(
+    "--exec",
+    "exec_names",
+    multiple=True,
+    metavar="NAME",
+    help="Build only this executive's deck (repeatable).",
+)
+@click.option(
+    "--objection",
+    metavar="TEXT",
+    help="Build one ad-hoc deck answering these words (no audience.yaml needed).",
+)
 @click.option("--blocker", metavar="SLUG", help="Build one ad-hoc deck for this blocker.")
 @click.option("--theme", default="clean", show_default=True, help="Theme folder under themes/.")
 @click.option("--force", is_flag=True, help="Overwrite decks that already exist.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
-def build(workspace: Path, outdir: Path | None, exec_names: tuple[str, ...],
-          objection: str | None, blocker: str | None, theme: str, force: bool,
-          as_json: bool) -> None:
+def build(
+    workspace: Path,
+    outdir: Path | None,
+    exec_names: tuple[str, ...],
+    objection: str | None,
+    blocker: str | None,
+    theme: str,
+    force: bool,
+    as_json: bool,
+) -> None:
     """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
     from deckgen.pipeline import BuildOptions, build_decks
 
     outdir = outdir or Path("out") / workspace.resolve().name
-    report = build_decks(BuildOptions(workspace, outdir, exec_names, objection, blocker, theme,
-                                      force))
+    report = build_decks(
+        BuildOptions(workspace, outdir, exec_names, objection, blocker, theme, force)
+    )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if as_json:

@@ -8,14 +8,36 @@ from datetime import date
 
 # Decimal mark and thousands separator per language/region. Unknown locales fall back to en-GB.
 _SEPARATORS = {
-    "en": (".", ","), "de": (",", "."), "nl": (",", "."), "es": (",", "."), "it": (",", "."),
-    "pt": (",", "."), "da": (",", "."), "fr": (",", "\u202f"), "nb": (",", "\u00a0"),
-    "no": (",", "\u00a0"), "sv": (",", "\u00a0"), "fi": (",", "\u00a0"), "pl": (",", "\u00a0"),
+    "en": (".", ","),
+    "de": (",", "."),
+    "nl": (",", "."),
+    "es": (",", "."),
+    "it": (",", "."),
+    "pt": (",", "."),
+    "da": (",", "."),
+    "fr": (",", "\u202f"),
+    "nb": (",", "\u00a0"),
+    "no": (",", "\u00a0"),
+    "sv": (",", "\u00a0"),
+    "fi": (",", "\u00a0"),
+    "pl": (",", "\u00a0"),
     "de-CH": (".", "'"),
 }
 _SYMBOLS = {"GBP": "£", "USD": "$"}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 MONEY_UNIT = re.compile(r"^([A-Z]{3})(?:-(k|m|bn|tn))?$")
 

@@ -59,11 +59,19 @@ def build_decks(opts: BuildOptions) -> BuildReport:
             raise DeckgenError("--objection: expected the executive's words, got empty text")
         if len(opts.exec_names) > 1:
             raise DeckgenError("--exec: an ad-hoc deck (--objection/--blocker) takes one name")
-        executives = [adhoc_executive(opts.exec_names[0] if opts.exec_names else None,
-                                      opts.objection, blocker)]
+        executives = [
+            adhoc_executive(
+                opts.exec_names[0] if opts.exec_names else None, opts.objection, blocker
+            )
+        ]
     elif audience is None:
-        raise InputError(Problem("audience.yaml", f"not found in {root}; add one (see README) or "
-                                 "pass --objection TEXT or --blocker SLUG for a single deck"))
+        raise InputError(
+            Problem(
+                "audience.yaml",
+                f"not found in {root}; add one (see README) or "
+                "pass --objection TEXT or --blocker SLUG for a single deck",
+            )
+        )
     else:
         executives = _choose(executives_from(audience), opts.exec_names)
 
@@ -74,11 +82,23 @@ def build_decks(opts: BuildOptions) -> BuildReport:
     fmt = Formatter(profile.locale, profile.currency)
     deck_day, date_source = _deck_date(audience.date if audience else None)
     when = _timestamp(deck_day)
-    facts = OrgFacts(profile.name, profile.currency, profile.locale, profile.region,
-                     profile.industry, org.kpis, org.history, tuple(f.name for f in org.files))
+    facts = OrgFacts(
+        profile.name,
+        profile.currency,
+        profile.locale,
+        profile.region,
+        profile.industry,
+        org.kpis,
+        org.history,
+        tuple(f.name for f in org.files),
+    )
     ask = audience.ask if audience else None
-    ask_facts = AskFacts(ask.what if ask else None, ask.cost if ask else None,
-                         ask.decision_by if ask else None, ask.owner if ask else None)
+    ask_facts = AskFacts(
+        ask.what if ask else None,
+        ask.cost if ask else None,
+        ask.decision_by if ask else None,
+        ask.owner if ask else None,
+    )
     presenter = None
     if audience and audience.presenter:
         p = audience.presenter
@@ -93,23 +113,53 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         cls = _classify(exe)
         deck_warnings = _warnings(exe, cls)
         warnings.extend(deck_warnings)
-        picks = select_evidence(library, cls.blocker, set(org.kpis), profile.region,
-                                profile.industry, count=3)
-        inputs = DeckInputs(facts, exe, cls, presenter, audience.purpose if audience else
-                            "decision", ask_facts, deck_day, date_source, picks)
+        picks = select_evidence(
+            library, cls.blocker, set(org.kpis), profile.region, profile.industry, count=3
+        )
+        inputs = DeckInputs(
+            facts,
+            exe,
+            cls,
+            presenter,
+            audience.purpose if audience else "decision",
+            ask_facts,
+            deck_day,
+            date_source,
+            picks,
+        )
         plan = plan_deck(inputs, storyline, fmt, theme.spec.name)
         data = write_deck(plan, theme, when, profile.locale)
-        figures = sum(1 for s in plan.slides for n in s.numbers
-                      if n.provenance.kind in ("org", "evidence", "derived", "assumption"))
+        figures = sum(
+            1
+            for s in plan.slides
+            for n in s.numbers
+            if n.provenance.kind in ("org", "evidence", "derived", "assumption")
+        )
         citations = tuple(dict.fromkeys(r.evidence_id for s in plan.slides for r in s.sources))
-        built.append((target, data, DeckResult(
-            exe.name, exe.role, cls.blocker, cls.how, cls.confidence, target, len(plan.slides),
-            figures, citations, tuple(deck_warnings))))
+        built.append(
+            (
+                target,
+                data,
+                DeckResult(
+                    exe.name,
+                    exe.role,
+                    cls.blocker,
+                    cls.how,
+                    cls.confidence,
+                    target,
+                    len(plan.slides),
+                    figures,
+                    citations,
+                    tuple(deck_warnings),
+                ),
+            )
+        )
 
     for target, data, _ in built:
         write_atomic(target, data)
-    return BuildReport([r for _, _, r in built], opts.outdir, time.perf_counter() - started,
-                       warnings)
+    return BuildReport(
+        [r for _, _, r in built], opts.outdir, time.perf_counter() - started, warnings
+    )
 
 
 def _choose(executives: list[Executive], names: tuple[str, ...]) -> list[Executive]:
@@ -121,8 +171,9 @@ def _choose(executives: list[Executive], names: tuple[str, ...]) -> list[Executi
         match = [e for e in executives if key in (e.name.casefold(), e.file_stem)]
         if not match:
             known = ", ".join(e.name for e in executives)
-            raise DeckgenError(f"--exec: no executive named '{name}' in audience.yaml; "
-                               f"known: {known}")
+            raise DeckgenError(
+                f"--exec: no executive named '{name}' in audience.yaml; known: {known}"
+            )
         if match[0] not in chosen:
             chosen.append(match[0])
     return chosen
@@ -138,9 +189,11 @@ def _warnings(exe: Executive, cls: Classification) -> list[str]:
     if cls.how == "given" or cls.confidence >= UNSURE_BELOW:
         return []
     runner = f", runner-up {cls.secondary} {cls.secondary_confidence:.2f}" if cls.secondary else ""
-    return [f"{exe.name}: unsure which concern this is ({cls.blocker} "
-            f"{cls.confidence:.2f}{runner}); set `blocker:` in audience.yaml to choose one of: "
-            f"{', '.join(b for b in BLOCKERS if b != 'none')}"]
+    return [
+        f"{exe.name}: unsure which concern this is ({cls.blocker} "
+        f"{cls.confidence:.2f}{runner}); set `blocker:` in audience.yaml to choose one of: "
+        f"{', '.join(b for b in BLOCKERS if b != 'none')}"
+    ]
 
 
 def _deck_date(given: date | None) -> tuple[date, str]:
@@ -160,11 +213,13 @@ def _source_date_epoch() -> datetime | None:
     try:
         return datetime.fromtimestamp(int(raw), UTC)
     except (ValueError, OverflowError, OSError):
-        raise DeckgenError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970, got '{raw}'") \
-            from None
+        raise DeckgenError(
+            f"SOURCE_DATE_EPOCH: expected whole seconds since 1970, got '{raw}'"
+        ) from None
 
 
 def _timestamp(deck_day: date) -> datetime:
     """File timestamps: SOURCE_DATE_EPOCH if set, else 09:00 UTC on the deck date (reproducible)."""
-    return _source_date_epoch() or datetime(deck_day.year, deck_day.month, deck_day.day, 9,
-                                            tzinfo=UTC)
+    return _source_date_epoch() or datetime(
+        deck_day.year, deck_day.month, deck_day.day, 9, tzinfo=UTC
+    )

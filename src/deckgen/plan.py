@@ -85,7 +85,10 @@ def _trend(org: OrgFacts) -> dict[str, Any] | None:
     return {
         "name": name,
         "label": CATALOG[name].label,
-        "verb": "risen" if last.value > first.value else "fallen" if last.value < first.value
+        "verb": "risen"
+        if last.value > first.value
+        else "fallen"
+        if last.value < first.value
         else "held",
         "first": Quantity(first.value, unit, Provenance("org", first.source), first.period),
         "last": Quantity(last.value, unit, Provenance("org", last.source), last.period),
@@ -118,9 +121,17 @@ def _kpi_table(org: OrgFacts, r: Renderer, lead: str | None) -> Table:
         if len(points) >= 2:
             delta = points[-1].value - points[0].value
             unit = "pp" if spec.unit == "percent" else spec.unit
-            shown = r.show(Quantity(round(delta, 2), unit, Provenance(
-                "derived", f"{points[-1].source} - {points[0].source}",
-                f"{name}: {points[-1].period} value minus {points[0].period} value")))
+            shown = r.show(
+                Quantity(
+                    round(delta, 2),
+                    unit,
+                    Provenance(
+                        "derived",
+                        f"{points[-1].source} - {points[0].source}",
+                        f"{name}: {points[-1].period} value minus {points[0].period} value",
+                    ),
+                )
+            )
             sign = "+" if delta > 0 and not shown.startswith("+") else ""
             since = r.show(UserText(points[0].period, points[0].source))
             change = f"{sign}{shown.replace(' percentage points', ' pts')} since {since}"
@@ -185,30 +196,47 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
     org, exe, cls = inputs.org, inputs.executive, inputs.classification
     blocker = BLOCKERS[cls.blocker]
     follow_up = BLOCKERS[blocker.follow_up]
-    presenter = UserText(inputs.presenter, "audience.yaml presenter") if inputs.presenter \
+    presenter = (
+        UserText(inputs.presenter, "audience.yaml presenter")
+        if inputs.presenter
         else f"the {org.name} People team"
+    )
     ask_what = inputs.ask.what or blocker.next_step
     ask = {
         "what": UserText(ask_what, "audience.yaml ask.what") if inputs.ask.what else ask_what,
-        "cost": Quantity(inputs.ask.cost, "currency", Provenance("audience", "audience.yaml ask.cost"))
-        if inputs.ask.cost else None,
-        "decision_by": DateValue(inputs.ask.decision_by, Provenance(
-            "audience", "audience.yaml ask.decision_by")) if inputs.ask.decision_by else None,
-        "owner": UserText(inputs.ask.owner, "audience.yaml ask.owner") if inputs.ask.owner else None,
+        "cost": Quantity(
+            inputs.ask.cost, "currency", Provenance("audience", "audience.yaml ask.cost")
+        )
+        if inputs.ask.cost
+        else None,
+        "decision_by": DateValue(
+            inputs.ask.decision_by, Provenance("audience", "audience.yaml ask.decision_by")
+        )
+        if inputs.ask.decision_by
+        else None,
+        "owner": UserText(inputs.ask.owner, "audience.yaml ask.owner")
+        if inputs.ask.owner
+        else None,
     }
     trend = _trend(org)
-    chosen = [k for k in shown_kpis(org, trend["name"] if trend else None)
-              if CATALOG[k].direction != "neutral"][:3]
+    chosen = [
+        k
+        for k in shown_kpis(org, trend["name"] if trend else None)
+        if CATALOG[k].direction != "neutral"
+    ][:3]
     labels = [CATALOG[k].label.lower() for k in chosen]
-    measures = (", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else
-                "".join(labels)) or "the measures we agree"
+    measures = (
+        ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else "".join(labels)
+    ) or "the measures we agree"
     first_name = exe.name.split()[0] if exe.name.split() else exe.name
     context: dict[str, Any] = {
         "org": {"name": UserText(org.name, "org.yaml name"), "files": ", ".join(org.files)},
-        "exec": {"name": UserText(exe.name, f"{exe.source}.name"),
-                 "first_name": UserText(first_name, f"{exe.source}.name"),
-                 "role": UserText(exe.role, f"{exe.source}.role") if exe.role else None,
-                 "said": UserText(exe.said, f"{exe.source}.said") if exe.said else None},
+        "exec": {
+            "name": UserText(exe.name, f"{exe.source}.name"),
+            "first_name": UserText(first_name, f"{exe.source}.name"),
+            "role": UserText(exe.role, f"{exe.source}.role") if exe.role else None,
+            "said": UserText(exe.said, f"{exe.source}.said") if exe.said else None,
+        },
         "presenter": presenter,
         "purpose": inputs.purpose,
         "date": DateValue(inputs.deck_date, Provenance("audience", inputs.date_source)),
@@ -233,17 +261,25 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
     cited = [s for slide in slides for s in slide.sources]
     sources_slide = next((s for s in slides if s.role == "sources"), None)
     if sources_slide is not None:
-        sources_slide.bullets = [f"{ref.full} Grade {ref.grade}."
-                                 for ref in cited]
-        sources_slide.bullets.append(f"{org.name} HR data supplied for this deck: "
-                                     f"{', '.join(org.files)}.")
+        sources_slide.bullets = [f"{ref.full} Grade {ref.grade}." for ref in cited]
+        sources_slide.bullets.append(
+            f"{org.name} HR data supplied for this deck: {', '.join(org.files)}."
+        )
     title = next(s.title for s in slides if s.role == "title")
-    return DeckPlan(exe, cls, title, inputs.presenter or f"{org.name} People team",
-                    inputs.deck_date, slides, theme)
+    return DeckPlan(
+        exe,
+        cls,
+        title,
+        inputs.presenter or f"{org.name} People team",
+        inputs.deck_date,
+        slides,
+        theme,
+    )
 
 
-def _plan_slide(spec: SlideSpec, context: dict[str, Any], picks: list[Pick], inputs: DeckInputs,
-                r: Renderer) -> SlidePlan:
+def _plan_slide(
+    spec: SlideSpec, context: dict[str, Any], picks: list[Pick], inputs: DeckInputs, r: Renderer
+) -> SlidePlan:
     ctx = dict(context)
     sources: list[SourceRef] = []
     source_line = ""
@@ -256,8 +292,10 @@ def _plan_slide(spec: SlideSpec, context: dict[str, Any], picks: list[Pick], inp
         source_line = _source_line(ref, pick.item.title, pick.item.kind)
     if spec.role == "exec_summary" and inputs.picks:
         lead = inputs.picks[0]
-        ctx["lead"] = {"headline": _evidence_context(lead, r)["headline"],
-                       "citation": lead.item.source_ref().short}
+        ctx["lead"] = {
+            "headline": _evidence_context(lead, r)["headline"],
+            "citation": lead.item.source_ref().short,
+        }
     title = ""
     for option in spec.title:
         text = r.render(option, ctx, where)
@@ -268,8 +306,15 @@ def _plan_slide(spec: SlideSpec, context: dict[str, Any], picks: list[Pick], inp
         title = r.render(spec.title[-1], ctx, where)[:TITLE_MAX].rsplit(" ", 1)[0]
     bullets = [b for b in (r.render(t, ctx, where) for t in spec.bullets) if b]
     subtitle = r.render(spec.subtitle, ctx, where) if spec.subtitle else ""
-    plan = SlidePlan(role=spec.role, layout=spec.layout, title=title, subtitle=subtitle,
-                     bullets=bullets, sources=sources, source_line=source_line)
+    plan = SlidePlan(
+        role=spec.role,
+        layout=spec.layout,
+        title=title,
+        subtitle=subtitle,
+        bullets=bullets,
+        sources=sources,
+        source_line=source_line,
+    )
     if spec.role == "acknowledge":
         plan.quote = _quote(inputs.executive.said)
         if plan.quote:
@@ -277,8 +322,10 @@ def _plan_slide(spec: SlideSpec, context: dict[str, Any], picks: list[Pick], inp
     if spec.role == "kpis":
         trend = context["trend"]
         plan.table = _kpi_table(inputs.org, r, trend["name"] if trend else None)
-        plan.source_line = (f"Source: {inputs.org.name} HR data ({', '.join(inputs.org.files)}); "
-                            "figures as supplied by the organisation.")
+        plan.source_line = (
+            f"Source: {inputs.org.name} HR data ({', '.join(inputs.org.files)}); "
+            "figures as supplied by the organisation."
+        )
     plan.numbers = r.take()
     plan.notes = r.render(spec.notes, ctx, where)
     r.take()  # numbers in the notes are the talk track, not slide content

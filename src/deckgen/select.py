@@ -24,8 +24,9 @@ class Pick:
     reasons: tuple[str, ...]
 
 
-def _score(item: EvidenceItem, blocker: str, kpis: set[str], region: str | None,
-           industry: str | None) -> tuple[float, list[str]]:
+def _score(
+    item: EvidenceItem, blocker: str, kpis: set[str], region: str | None, industry: str | None
+) -> tuple[float, list[str]]:
     score, why = 0.0, []
     if blocker in item.blockers:
         score += 10
@@ -53,8 +54,12 @@ def _score(item: EvidenceItem, blocker: str, kpis: set[str], region: str | None,
 
 
 def select_evidence(
-    library: tuple[EvidenceItem, ...], blocker: str, kpis: set[str], region: str | None,
-    industry: str | None, count: int,
+    library: tuple[EvidenceItem, ...],
+    blocker: str,
+    kpis: set[str],
+    region: str | None,
+    industry: str | None,
+    count: int,
 ) -> list[Pick]:
     """The `count` best items for this blocker (one claim each, no item twice), best first."""
     ranked = []

@@ -50,13 +50,15 @@ class Recorder:
             return text
         if isinstance(value, DateValue):
             text = self.fmt.date(value.day)
-            self.numbers.append(ShownNumber(text, float(value.day.toordinal()), "date",
-                                            value.provenance))
+            self.numbers.append(
+                ShownNumber(text, float(value.day.toordinal()), "date", value.provenance)
+            )
             return text
         if isinstance(value, UserText):
             for match in _DIGITS.finditer(value):
-                self.numbers.append(ShownNumber(match.group(0), 0.0, "text",
-                                                Provenance("audience", value.source)))
+                self.numbers.append(
+                    ShownNumber(match.group(0), 0.0, "text", Provenance("audience", value.source))
+                )
             return str(value)
         if value is None:
             return ""
@@ -90,9 +92,14 @@ def _finalize(value: Any) -> str:
 
 @cache
 def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True,
-                               lstrip_blocks=True, keep_trailing_newline=False,
-                               finalize=_finalize)
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        finalize=_finalize,
+    )
     env.filters["sentence"] = _sentence
     env.filters["lower_first"] = _lower_first
     return env

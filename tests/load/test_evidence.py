@@ -25,8 +25,9 @@ def test_library_covers_every_blocker():
 @pytest.mark.parametrize(("item", "claim"), CLAIMS, ids=[f"{i.id}#{c.id}" for i, c in CLAIMS])
 def test_statements_type_no_numbers_of_their_own(item, claim):
     for text in (claim.statement, claim.headline or ""):
-        assert not re.search(r"\d", re.sub(r"\{(value|low|high)\}", "", text)), \
+        assert not re.search(r"\d", re.sub(r"\{(value|low|high)\}", "", text)), (
             f"digits in {text!r} must come from value/low/high"
+        )
     text = render_statement(item, claim, statement_with(Formatter()))
     assert "{" not in text
     if claim.headline:
@@ -53,8 +54,9 @@ claims:
     value: 42
     unit: percent
 """)
-    (tmp_path / "worse.yaml").write_text((tmp_path / "bad.yaml").read_text().replace(
-        "id: bad", "id: worse") + "    sample_size: 3\n")
+    (tmp_path / "worse.yaml").write_text(
+        (tmp_path / "bad.yaml").read_text().replace("id: bad", "id: worse") + "    sample_size: 3\n"
+    )
     with pytest.raises(InputError) as err:
         load_library(tmp_path)
     text = str(err.value)

@@ -38,7 +38,9 @@ def test_kpis_from_csv_with_export_quirks(tmp_path):
 
 
 def test_csv_problems_name_file_line_and_column(tmp_path):
-    csv = "kpi,value,unit,period\nvoluntary_attrition,high,percent,2025\nengagment,30,percent,2025\n"
+    csv = (
+        "kpi,value,unit,period\nvoluntary_attrition,high,percent,2025\nengagment,30,percent,2025\n"
+    )
     text = problems(ws(tmp_path, kpis_csv=csv))
     assert "kpis.csv:2: value: expected a number, got 'high'" in text
     assert "kpis.csv:3: kpi: unknown KPI 'engagment'; did you mean 'engagement'?" in text
@@ -46,8 +48,10 @@ def test_csv_problems_name_file_line_and_column(tmp_path):
 
 def test_unit_mismatch(tmp_path):
     csv = "kpi,value,unit\nvoluntary_attrition,17,days\n"
-    assert "kpis.csv:2: unit: expected unit 'percent' for voluntary_attrition, got 'days'" in \
-        problems(ws(tmp_path, kpis_csv=csv))
+    assert (
+        "kpis.csv:2: unit: expected unit 'percent' for voluntary_attrition, got 'days'"
+        in problems(ws(tmp_path, kpis_csv=csv))
+    )
 
 
 def test_missing_columns(tmp_path):
@@ -65,8 +69,9 @@ def test_history_csv_sorted_and_duplicates(tmp_path):
     org = load_org(ws(tmp_path, history_csv=history))
     assert [p.period for p in org.history["engagement"]] == ["2023", "2024"]
     dup = "kpi,period,value\nengagement,2024,31\nengagement,2024,30\n"
-    assert "history.csv:3: period: engagement 2024 appears twice (first on line 2)" in \
-        problems(ws(tmp_path, history_csv=dup))
+    assert "history.csv:3: period: engagement 2024 appears twice (first on line 2)" in problems(
+        ws(tmp_path, history_csv=dup)
+    )
 
 
 def test_xlsx_percent_cells(tmp_path):
@@ -101,8 +106,16 @@ def test_unknown_key_did_you_mean(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "value", "percent"),
-    [("17.5", 17.5, False), ("17,5", 17.5, False), ("17.5%", 17.5, True), ("1,234.5", 1234.5, False),
-     ("1.234,5", 1234.5, False), ("1 234", 1234.0, False), ("-12", -12.0, False), ("n/a", None, False)],
+    [
+        ("17.5", 17.5, False),
+        ("17,5", 17.5, False),
+        ("17.5%", 17.5, True),
+        ("1,234.5", 1234.5, False),
+        ("1.234,5", 1234.5, False),
+        ("1 234", 1234.0, False),
+        ("-12", -12.0, False),
+        ("n/a", None, False),
+    ],
 )
 def test_parse_number(text, value, percent):
     assert parse_number(text) == (value, percent)

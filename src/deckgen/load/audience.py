@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
-import datetime as dt
 from pathlib import Path
 from typing import Literal
 
@@ -57,8 +57,14 @@ class AudienceFile(Strict):
     )
 
 
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-             *(f"lpt{i}" for i in range(1, 10))}
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 
 
 def safe_stem(name: str) -> str:
@@ -84,11 +90,13 @@ def load_audience(root: Path) -> AudienceFile | None:
         return None
     doc = load_yaml(path, "audience.yaml")
     if doc.data is None:
-        raise InputError(Problem("audience.yaml", "the file is empty; expected presenter, ask and "
-                                 "executives"))
+        raise InputError(
+            Problem("audience.yaml", "the file is empty; expected presenter, ask and executives")
+        )
     if not isinstance(doc.data, dict):
-        raise InputError(Problem("audience.yaml", "expected a mapping with presenter, ask and "
-                                 "executives"))
+        raise InputError(
+            Problem("audience.yaml", "expected a mapping with presenter, ask and executives")
+        )
     audience = validate(AudienceFile, doc)
     _check_executives(audience, doc)
     return audience
@@ -104,8 +112,12 @@ def _check_executives(audience: AudienceFile, doc: YamlDoc) -> None:
         path = ("executives", i)
         key = entry.name.casefold()
         if key in names:
-            problems.append(doc.problem((*path, "name"),
-                            f"duplicate executive '{entry.name}' (also executives[{names[key]}])"))
+            problems.append(
+                doc.problem(
+                    (*path, "name"),
+                    f"duplicate executive '{entry.name}' (also executives[{names[key]}])",
+                )
+            )
         names.setdefault(key, i)
         if entry.blocker:
             slug = ALIASES.get(entry.blocker.lower(), entry.blocker.lower())
@@ -114,14 +126,19 @@ def _check_executives(audience: AudienceFile, doc: YamlDoc) -> None:
 
                 hint = difflib.get_close_matches(slug, list(BLOCKERS), n=1, cutoff=0.5)
                 tail = f"; did you mean '{hint[0]}'?" if hint else ""
-                problems.append(doc.problem((*path, "blocker"),
-                                f"unknown blocker '{entry.blocker}'{tail}"))
+                problems.append(
+                    doc.problem((*path, "blocker"), f"unknown blocker '{entry.blocker}'{tail}")
+                )
         if entry.file is not None and ("/" in entry.file or "\\" in entry.file):
             problems.append(doc.problem((*path, "file"), "expected a plain file name, got a path"))
             continue
         if entry.file is None and ("/" in entry.name or "\\" in entry.name):
-            problems.append(doc.problem((*path, "name"), f"'{entry.name}' contains a path "
-                                        "separator; names become file names"))
+            problems.append(
+                doc.problem(
+                    (*path, "name"),
+                    f"'{entry.name}' contains a path separator; names become file names",
+                )
+            )
             continue
         stem = safe_stem(entry.file if entry.file is not None else entry.name)
         why = check_stem(stem, entry.file if entry.file is not None else entry.name)
@@ -129,8 +146,13 @@ def _check_executives(audience: AudienceFile, doc: YamlDoc) -> None:
             problems.append(doc.problem((*path, "file" if entry.file else "name"), why))
             continue
         if stem in stems:
-            problems.append(doc.problem((*path, "name"), f"file name '{stem}.pptx' is also used by "
-                                        f"executives[{stems[stem]}]; add `file:` to one of them"))
+            problems.append(
+                doc.problem(
+                    (*path, "name"),
+                    f"file name '{stem}.pptx' is also used by "
+                    f"executives[{stems[stem]}]; add `file:` to one of them",
+                )
+            )
         stems.setdefault(stem, i)
     if problems:
         raise InputError(problems)
@@ -152,6 +174,8 @@ def adhoc_executive(name: str | None, objection: str | None, blocker: str | None
     stem = safe_stem(display)
     why = check_stem(stem, display)
     if why:
-        raise DeckgenError(f"--exec: {why.replace('; add `file: some-name` to this executive', '')}")
+        raise DeckgenError(
+            f"--exec: {why.replace('; add `file: some-name` to this executive', '')}"
+        )
     said = objection.strip()[:MAX_TEXT] if objection and objection.strip() else None
     return Executive(display, None, said, blocker, stem, "--objection")

@@ -50,8 +50,9 @@ class Claim(Strict):
     def _placeholders(self) -> Claim:
         used = set(PLACEHOLDER.findall(self.statement))
         if not used:
-            raise ValueError("statement must show its figure as {value} (or {low}/{high}), "
-                             "never typed in")
+            raise ValueError(
+                "statement must show its figure as {value} (or {low}/{high}), never typed in"
+            )
         for name in ("low", "high"):
             if name in used and getattr(self, name) is None:
                 raise ValueError(f"statement uses {{{name}}} but the claim has no `{name}`")
@@ -60,8 +61,9 @@ class Claim(Strict):
 
 class EvidenceItem(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Unique id = file name.")
-    kind: Literal["study", "survey", "meta-analysis", "rct", "guideline", "standard",
-                  "benchmark", "modelling"]
+    kind: Literal[
+        "study", "survey", "meta-analysis", "rct", "guideline", "standard", "benchmark", "modelling"
+    ]
     title: str = Field(min_length=3)
     publisher: str = Field(min_length=2)
     authors: list[str] = Field(default_factory=list)
@@ -100,8 +102,10 @@ class EvidenceItem(Strict):
 
     @model_validator(mode="after")
     def _caveats_needed(self) -> EvidenceItem:
-        needs = self.grade in ("B", "C") or self.verification == "secondary" or (
-            self.kind == "modelling"
+        needs = (
+            self.grade in ("B", "C")
+            or self.verification == "secondary"
+            or (self.kind == "modelling")
         )
         if needs and not self.caveats:
             raise ValueError("caveats are required for grade B/C, modelled or secondary items")
@@ -181,8 +185,14 @@ def load_library(folder: Path) -> tuple[EvidenceItem, ...]:
             problems.extend(problems_from(exc, EvidenceItem, doc))
             continue
         if item.id != path.stem:
-            problems.append(Problem(display, f"id '{item.id}' must match the file name "
-                                    f"'{path.stem}'", "id", doc.line_of(("id",))))
+            problems.append(
+                Problem(
+                    display,
+                    f"id '{item.id}' must match the file name '{path.stem}'",
+                    "id",
+                    doc.line_of(("id",)),
+                )
+            )
         if item.id in seen:
             problems.append(Problem(display, f"duplicate id (also in {seen[item.id]})", "id"))
         seen[item.id] = display

@@ -85,15 +85,20 @@ def _find(root: Path, stem: str) -> Path | None:
 def load_org(root: Path) -> OrgData:
     doc = load_yaml(root / "org.yaml", "org.yaml")
     if not isinstance(doc.data, dict):
-        raise InputError(Problem("org.yaml", "expected a mapping with name, currency, headcount ..."))
+        raise InputError(
+            Problem("org.yaml", "expected a mapping with name, currency, headcount ...")
+        )
     profile = validate(OrgFile, doc)
     problems: list[Problem] = []
     files = [root / "org.yaml"]
 
     kpis_file = _find(root, "kpis")
     if kpis_file and profile.kpis:
-        problems.append(Problem(kpis_file.name, "KPIs are given both here and in org.yaml "
-                                "'kpis:'; keep one place"))
+        problems.append(
+            Problem(
+                kpis_file.name, "KPIs are given both here and in org.yaml 'kpis:'; keep one place"
+            )
+        )
     if kpis_file:
         files.append(kpis_file)
         kpis = _kpis_from_rows(kpis_file, profile, problems)
@@ -102,8 +107,12 @@ def load_org(root: Path) -> OrgData:
 
     history_file = _find(root, "history")
     if history_file and profile.history:
-        problems.append(Problem(history_file.name, "history is given both here and in org.yaml "
-                                "'history:'; keep one place"))
+        problems.append(
+            Problem(
+                history_file.name,
+                "history is given both here and in org.yaml 'history:'; keep one place",
+            )
+        )
     if history_file:
         files.append(history_file)
         history = _history_from_rows(history_file, profile, problems)
@@ -147,8 +156,14 @@ def _kpis_from_yaml(doc: YamlDoc, profile: OrgFile, problems: list[Problem]) -> 
         if error:
             problems.append(doc.problem((*path, "value" if "unit" not in error else "unit"), error))
             continue
-        kpis[name] = Kpi(name, entry.value, CATALOG[name].unit, entry.period,
-                         f"org.yaml kpis.{name}", entry.scale)
+        kpis[name] = Kpi(
+            name,
+            entry.value,
+            CATALOG[name].unit,
+            entry.period,
+            f"org.yaml kpis.{name}",
+            entry.scale,
+        )
     return kpis
 
 
@@ -187,8 +202,9 @@ def _row_value(row: Row, file: str, problems: list[Problem]) -> tuple[float | No
         value, had_percent = value * 100, True
     if had_percent:
         if unit and normalise_unit(unit, "") != "percent":
-            problems.append(Problem(file, f"value has a % sign but unit is '{unit}'", "unit",
-                                    row.line))
+            problems.append(
+                Problem(file, f"value has a % sign but unit is '{unit}'", "unit", row.line)
+            )
         unit = "percent"
     return value, unit
 
@@ -199,15 +215,22 @@ def _kpis_from_rows(path: Path, profile: OrgFile, problems: list[Problem]) -> di
     for row in read_rows(path, path.name, ("kpi", "value")):
         name = _kpi_name(row.cells.get("kpi", ""))
         if not name:
-            problems.append(Problem(path.name, "expected a KPI name, got an empty cell", "kpi",
-                                    row.line))
+            problems.append(
+                Problem(path.name, "expected a KPI name, got an empty cell", "kpi", row.line)
+            )
             continue
         if name not in CATALOG:
             problems.append(Problem(path.name, _unknown_kpi(name), "kpi", row.line))
             continue
         if name in seen:
-            problems.append(Problem(path.name, f"'{name}' appears twice (first on line "
-                                    f"{seen[name]})", "kpi", row.line))
+            problems.append(
+                Problem(
+                    path.name,
+                    f"'{name}' appears twice (first on line {seen[name]})",
+                    "kpi",
+                    row.line,
+                )
+            )
             continue
         seen[name] = row.line
         value, unit = _row_value(row, path.name, problems)
@@ -215,11 +238,18 @@ def _kpis_from_rows(path: Path, profile: OrgFile, problems: list[Problem]) -> di
             continue
         error = _check_value(name, value, unit, profile.currency)
         if error:
-            problems.append(Problem(path.name, error, "unit" if "unit" in error else "value",
-                                    row.line))
+            problems.append(
+                Problem(path.name, error, "unit" if "unit" in error else "value", row.line)
+            )
             continue
-        kpis[name] = Kpi(name, value, CATALOG[name].unit, row.cells.get("period") or None,
-                         f"{path.name} line {row.line}", row.cells.get("scale") or None)
+        kpis[name] = Kpi(
+            name,
+            value,
+            CATALOG[name].unit,
+            row.cells.get("period") or None,
+            f"{path.name} line {row.line}",
+            row.cells.get("scale") or None,
+        )
     return kpis
 
 
@@ -235,12 +265,19 @@ def _history_from_rows(
             problems.append(Problem(path.name, _unknown_kpi(name), "kpi", row.line))
             continue
         if not period:
-            problems.append(Problem(path.name, "expected a period, got an empty cell", "period",
-                                    row.line))
+            problems.append(
+                Problem(path.name, "expected a period, got an empty cell", "period", row.line)
+            )
             continue
         if (name, period) in seen:
-            problems.append(Problem(path.name, f"{name} {period} appears twice (first on line "
-                                    f"{seen[(name, period)]})", "period", row.line))
+            problems.append(
+                Problem(
+                    path.name,
+                    f"{name} {period} appears twice (first on line {seen[(name, period)]})",
+                    "period",
+                    row.line,
+                )
+            )
             continue
         seen[(name, period)] = row.line
         value, unit = _row_value(row, path.name, problems)

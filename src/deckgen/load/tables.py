@@ -19,11 +19,26 @@ class Row:
 
 # Header spellings seen in HR exports, mapped to our column names. Listed, never guessed.
 HEADER_ALIASES = {
-    "kpi": "kpi", "metric": "kpi", "measure": "kpi", "indicator": "kpi", "name": "kpi",
-    "value": "value", "val": "value", "amount": "value", "result": "value",
-    "unit": "unit", "units": "unit", "uom": "unit",
-    "period": "period", "year": "period", "date": "period", "fy": "period",
-    "scale": "scale", "n": "n", "count": "n", "respondents": "n",
+    "kpi": "kpi",
+    "metric": "kpi",
+    "measure": "kpi",
+    "indicator": "kpi",
+    "name": "kpi",
+    "value": "value",
+    "val": "value",
+    "amount": "value",
+    "result": "value",
+    "unit": "unit",
+    "units": "unit",
+    "uom": "unit",
+    "period": "period",
+    "year": "period",
+    "date": "period",
+    "fy": "period",
+    "scale": "scale",
+    "n": "n",
+    "count": "n",
+    "respondents": "n",
 }
 
 

@@ -75,7 +75,9 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 raise InputError(
-                    Problem(display, "indent with spaces, not tabs (YAML forbids tabs)", line=number)
+                    Problem(
+                        display, "indent with spaces, not tabs (YAML forbids tabs)", line=number
+                    )
                 )
     loader = yaml.SafeLoader(text)
     try:
@@ -102,9 +104,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDoc) 
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int | float | bool) or key is None:
-                raise InputError(
-                    doc.problem(path, f"keys must be plain text, got {key!r}")
-                )
+                raise InputError(doc.problem(path, f"keys must be plain text, got {key!r}"))
             key = str(key)
             if key in out:
                 raise InputError(

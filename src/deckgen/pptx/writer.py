@@ -6,7 +6,6 @@ import io
 from datetime import datetime
 
 from lxml import etree
-from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -16,6 +15,7 @@ from deckgen.errors import TemplateError
 from deckgen.load.theme import Theme
 from deckgen.models import DeckPlan, SlidePlan, Table
 from deckgen.pptx.package import normalise
+from pptx import Presentation
 
 MARGIN = Inches(0.6)
 BODY_TOP = Inches(1.75)
@@ -28,7 +28,9 @@ def _open_template(theme: Theme):
     try:
         prs = Presentation(str(theme.template))
     except Exception as exc:  # python-pptx raises many types for a bad file; all mean "unusable"
-        raise TemplateError(f"{theme.template}: cannot open as a PowerPoint template ({exc})") from None
+        raise TemplateError(
+            f"{theme.template}: cannot open as a PowerPoint template ({exc})"
+        ) from None
     # Client templates often ship sample slides; a deck starts from none.
     sld_ids = prs.slides._sldIdLst
     for sld_id in list(sld_ids):
@@ -73,8 +75,15 @@ def _set_bullet(paragraph, on: bool) -> None:
         etree.SubElement(p_pr, qn("a:buNone"))
 
 
-def _fill_text(frame, lines: list[str], size: int | None = None, color: str | None = None,
-               bullets: bool = False, italic: bool = False, space_after: int = 6) -> None:
+def _fill_text(
+    frame,
+    lines: list[str],
+    size: int | None = None,
+    color: str | None = None,
+    bullets: bool = False,
+    italic: bool = False,
+    space_after: int = 6,
+) -> None:
     frame.word_wrap = True
     for i, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
@@ -110,11 +119,11 @@ def _placeholder(slide, idx: int):
 
 
 def _drop_empty_placeholders(slide) -> None:
+    """Unfilled placeholders show 'Click to add text' in PowerPoint; the title always stays."""
     for shape in list(slide.placeholders):
-        if shape.placeholder_format.idx != 0 and not shape.has_text_frame or (
-            shape.has_text_frame and not shape.text_frame.text.strip()
-            and shape.placeholder_format.idx != 0
-        ):
+        if shape.placeholder_format.idx == 0:
+            continue
+        if not shape.has_text_frame or not shape.text_frame.text.strip():
             shape._element.getparent().remove(shape._element)
 
 
@@ -122,8 +131,9 @@ def _table(slide, table: Table, theme: Theme, top) -> None:
     colors = theme.spec.colors
     width = slide.part.package.presentation_part.presentation.slide_width - 2 * MARGIN
     row_h = min(Inches(0.55), int((BODY_BOTTOM - top) / (len(table.rows) + 1)))
-    shape = slide.shapes.add_table(len(table.rows) + 1, len(table.header), MARGIN, top, width,
-                                   row_h * (len(table.rows) + 1))
+    shape = slide.shapes.add_table(
+        len(table.rows) + 1, len(table.header), MARGIN, top, width, row_h * (len(table.rows) + 1)
+    )
     for row in shape.table.rows:
         row.height = row_h
     shape.name = "KPI table"
@@ -186,19 +196,29 @@ def _fill_text_append(frame, line: str, size: int, color: str) -> None:
 def _source(slide, text: str, theme: Theme) -> None:
     width = slide.part.package.presentation_part.presentation.slide_width - 2 * MARGIN
     box = _textbox(slide, "Source", MARGIN, SOURCE_TOP, width, SOURCE_HEIGHT)
-    _fill_text(box.text_frame, [text], size=theme.spec.sizes.source, color=theme.spec.colors.muted,
-               bullets=False, space_after=0)
+    _fill_text(
+        box.text_frame,
+        [text],
+        size=theme.spec.sizes.source,
+        color=theme.spec.colors.muted,
+        bullets=False,
+        space_after=0,
+    )
 
 
 def _write_slide(prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme) -> None:
     layout = layouts.get(plan.layout)
     if layout is None:
-        raise TemplateError(f"storyline asks for layout role '{plan.layout}', which the theme "
-                            f"does not map (known: {', '.join(layouts)})")
+        raise TemplateError(
+            f"storyline asks for layout role '{plan.layout}', which the theme "
+            f"does not map (known: {', '.join(layouts)})"
+        )
     slide = prs.slides.add_slide(layout)
     title = slide.shapes.title
     if title is None:
-        raise TemplateError(f"layout '{layout.name}' has no title placeholder; every slide needs one")
+        raise TemplateError(
+            f"layout '{layout.name}' has no title placeholder; every slide needs one"
+        )
     title.text = plan.title
     if plan.role == "title":
         sub = _placeholder(slide, 1)
@@ -219,8 +239,13 @@ def _write_slide(prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme) ->
             _table(slide, plan.table, theme, top)
         elif plan.bullets:
             box = _textbox(slide, "Body", MARGIN, top, width, BODY_BOTTOM - top)
-            _fill_text(box.text_frame, plan.bullets, size=theme.spec.sizes.body, bullets=True,
-                       space_after=10)
+            _fill_text(
+                box.text_frame,
+                plan.bullets,
+                size=theme.spec.sizes.body,
+                bullets=True,
+                space_after=10,
+            )
     if plan.source_line:
         _source(slide, plan.source_line, theme)
     _drop_empty_placeholders(slide)
