@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pptx.util import Emu
-from tests.conftest import NORTHWIND, ROOT, run
-
 from pptx import Presentation
+from pptx.util import Emu
+
+from tests.conftest import NORTHWIND, ROOT, run
 
 AUDIENCE = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())
 EXECS = AUDIENCE["executives"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from tests.conftest import NORTHWIND
 
 from deckgen.classify import classify_objection
+from tests.conftest import NORTHWIND
 
 EXPECTED = {
     "Jordan Ellis": "too-expensive",

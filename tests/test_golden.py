@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import os
 
-from tests.conftest import ROOT
-
 from pptx import Presentation
+
+from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "jordan-ellis.outline.json"
 

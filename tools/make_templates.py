@@ -12,9 +12,8 @@ from pathlib import Path
 
 import yaml
 from lxml import etree
-from pptx.util import Emu, Inches
-
 from pptx import Presentation
+from pptx.util import Emu, Inches
 
 ROOT = Path(__file__).resolve().parent.parent
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -6,6 +6,7 @@ import io
 from datetime import datetime
 
 from lxml import etree
+from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -15,7 +16,6 @@ from deckgen.errors import TemplateError
 from deckgen.load.theme import Theme
 from deckgen.models import DeckPlan, SlidePlan, Table
 from deckgen.pptx.package import normalise
-from pptx import Presentation
 
 MARGIN = Inches(0.6)
 BODY_TOP = Inches(1.75)
