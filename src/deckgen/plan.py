@@ -172,6 +172,7 @@ def _evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
         "grade": item.grade,
         "verification": item.verification,
         "caveat": item.caveats[0] if item.caveats else "none stated by the source",
+        "presenter_caveats": " ".join(item.caveats[1:]),
         "citation": ref.short,
         "full": ref.full,
     }

@@ -34,6 +34,17 @@ def test_statements_type_no_numbers_of_their_own(item, claim):
         assert len(render_statement(item, claim, statement_with(Formatter()), claim.headline)) <= 90
 
 
+@pytest.mark.parametrize("item", LIBRARY, ids=[i.id for i in LIBRARY])
+def test_first_caveat_is_fit_for_the_slide(item):
+    """caveats[0] is shown on the slide as 'Limits': no digits (they would be untraced numbers)
+    and no instructions to the presenter, which belong in the notes."""
+    if item.caveats:
+        first = item.caveats[0]
+        assert not re.search(r"\d", first), first
+        assert not re.match(r"(say|use|name|check|quote)\b", first, re.I), first
+        assert "was not seen" not in first and "secondary coverage" not in first, first
+
+
 def test_schema_errors_name_file_and_key(tmp_path):
     (tmp_path / "bad.yaml").write_text("""id: bad
 kind: survey
