@@ -56,6 +56,12 @@ def cli() -> None:
 @click.option("--blocker", metavar="SLUG", help="Build one ad-hoc deck for this blocker.")
 @click.option("--theme", default="clean", show_default=True, help="Theme folder under themes/.")
 @click.option("--force", is_flag=True, help="Overwrite decks that already exist.")
+@click.option(
+    "--evidence",
+    "evidence_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Evidence library folder [default: the bundled library].",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 def build(
     workspace: Path,
@@ -65,6 +71,7 @@ def build(
     blocker: str | None,
     theme: str,
     force: bool,
+    evidence_dir: Path | None,
     as_json: bool,
 ) -> None:
     """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
@@ -72,7 +79,7 @@ def build(
 
     outdir = outdir or Path("out") / workspace.resolve().name
     report = build_decks(
-        BuildOptions(workspace, outdir, exec_names, objection, blocker, theme, force)
+        BuildOptions(workspace, outdir, exec_names, objection, blocker, theme, force, evidence_dir)
     )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -87,6 +94,111 @@ def build(
         f"{report.seconds:.1f} s -> {report.outdir}",
         err=True,
     )
+
+
+library_option = click.option(
+    "--library",
+    "library",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Evidence library folder [default: the bundled library].",
+)
+
+
+@cli.group()
+def evidence() -> None:
+    """Browse and check the evidence library."""
+
+
+def _library(path: Path | None):
+    from deckgen.load.evidence import load_library
+    from deckgen.resources import evidence_dir
+
+    return load_library((path or evidence_dir()).resolve())
+
+
+@evidence.command("list")
+@click.option("--blocker", metavar="SLUG", help="Only items that answer this blocker.")
+@click.option("--kpi", metavar="NAME", help="Only items that speak to this KPI.")
+@click.option(
+    "--grade",
+    "grades",
+    multiple=True,
+    type=click.Choice(["A", "B", "C"], case_sensitive=False),
+    help="Only items of this grade (repeatable).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the items as JSON.")
+@library_option
+def evidence_list(blocker, kpi, grades, as_json, library) -> None:
+    """List evidence items, optionally filtered."""
+    from deckgen.library import describe, filter_items, list_line
+
+    items = filter_items(_library(library), blocker, kpi, grades)
+    if as_json:
+        click.echo(json.dumps([describe(i) for i in items], indent=2, ensure_ascii=False))
+        return
+    for item in items:
+        click.echo(list_line(item))
+    click.echo(f"{len(items)} item{'s' if len(items) != 1 else ''}", err=True)
+
+
+@evidence.command("show")
+@click.argument("item_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print the item as JSON.")
+@library_option
+def evidence_show(item_id, as_json, library) -> None:
+    """Show one item in full: source, method, claims and caveats."""
+    from deckgen.library import describe, find_item, show_text
+
+    item = find_item(_library(library), item_id)
+    click.echo(
+        json.dumps(describe(item), indent=2, ensure_ascii=False) if as_json else show_text(item)
+    )
+
+
+@evidence.command("search")
+@click.argument("text")
+@library_option
+def evidence_search(text, library) -> None:
+    """Find items whose title, source, claims or caveats mention every word of TEXT."""
+    from deckgen.library import list_line, search_items
+
+    items = search_items(_library(library), text)
+    for item in items:
+        click.echo(list_line(item))
+    click.echo(f"{len(items)} item{'s' if len(items) != 1 else ''} match", err=True)
+
+
+@evidence.command("lint")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--max-age",
+    type=click.IntRange(1, 100),
+    default=None,
+    help="Warn about survey and benchmark figures older than this many years [8].",
+)
+@library_option
+def evidence_lint(strict, max_age, library) -> None:
+    """Check the library: schema, typed-in numbers, editions, freshness, zombie statistics."""
+    from deckgen.evidence_lint import FRESH_YEARS, lint_items
+    from deckgen.load.evidence import read_library
+    from deckgen.resources import evidence_dir
+
+    folder = (library or evidence_dir()).resolve()
+    loaded, problems = read_library(folder)
+    findings = lint_items(loaded, fresh_years=max_age or FRESH_YEARS)
+    errors = [f"error: schema: {p}" for p in problems]
+    errors += [str(f) for f in findings if f.severity == "error"]
+    warnings = [str(f) for f in findings if f.severity == "warning"]
+    for line in errors + warnings:
+        click.echo(line)
+    click.echo(
+        f"Evidence library: {len(loaded)} items, {len(errors)} error"
+        f"{'s' if len(errors) != 1 else ''}, {len(warnings)} warning"
+        f"{'s' if len(warnings) != 1 else ''}",
+        err=True,
+    )
+    if errors or (strict and warnings):
+        raise SystemExit(1)
 
 
 def _report_json(report) -> dict:

@@ -23,6 +23,7 @@ class BuildOptions:
     blocker: str | None = None
     theme: str = "clean"
     force: bool = False
+    evidence_dir: Path | None = None
 
 
 @dataclass
@@ -37,7 +38,7 @@ def build_decks(opts: BuildOptions) -> BuildReport:
     started = time.perf_counter()
     from deckgen.fmt import Formatter
     from deckgen.load.audience import adhoc_executive, executives_from, load_audience
-    from deckgen.load.evidence import load_library
+    from deckgen.load.evidence import load_library_checked
     from deckgen.load.org import load_org
     from deckgen.load.storyline import load_storyline
     from deckgen.load.theme import load_theme
@@ -75,7 +76,9 @@ def build_decks(opts: BuildOptions) -> BuildReport:
     else:
         executives = _choose(executives_from(audience), opts.exec_names)
 
-    library = load_library(evidence_dir())
+    library, library_warnings = load_library_checked(
+        (opts.evidence_dir or evidence_dir()).resolve()
+    )
     theme = load_theme(opts.theme)
     storyline = load_storyline()
     profile = org.profile
@@ -108,7 +111,7 @@ def build_decks(opts: BuildOptions) -> BuildReport:
     check_targets(targets, opts.force)
 
     built: list[tuple[Path, bytes, DeckResult]] = []
-    warnings: list[str] = []
+    warnings: list[str] = [f"evidence: {w}" for w in library_warnings]
     for exe, target in zip(executives, targets, strict=True):
         cls = _classify(exe)
         deck_warnings = _warnings(exe, cls)

@@ -16,7 +16,7 @@ from deckgen.errors import InputError, Problem
 from deckgen.fmt import MONEY_UNIT, Formatter
 from deckgen.kpis import CATALOG
 from deckgen.load.schema import Strict, problems_from
-from deckgen.load.yamlfile import load_yaml
+from deckgen.load.yamlfile import YamlDoc, load_yaml
 from deckgen.models import Provenance, Quantity, SourceRef
 
 CLAIM_UNITS = {"percent", "pp", "multiple", "days", "hours", "years", "count", "score", "ratio"}
@@ -68,7 +68,10 @@ class EvidenceItem(Strict):
     publisher: str = Field(min_length=2)
     authors: list[str] = Field(default_factory=list)
     year: int = Field(ge=1950, le=2100)
-    edition: str | None = None
+    edition: str | None = Field(None, description="Which edition, where editions differ.")
+    series: str | None = Field(
+        None, description="Report series whose editions differ (each item must name its edition)."
+    )
     url: str = Field(pattern=r"^https?://")
     secondary_urls: list[str] = Field(default_factory=list)
     verification: Literal["primary", "secondary"]
@@ -165,40 +168,54 @@ def statement_with(fmt: Formatter) -> Callable[[Quantity], str]:
     return lambda q: fmt.quantity(q.value, q.unit)
 
 
-@cache
-def load_library(folder: Path) -> tuple[EvidenceItem, ...]:
-    """Every item under `folder`, validated; all problems across all files reported at once."""
+def load_item(path: Path) -> tuple[EvidenceItem, YamlDoc]:
+    """One evidence file, validated; raises InputError naming the file, line and key."""
     from pydantic import ValidationError
 
+    display = f"evidence/{path.name}"
+    doc = load_yaml(path, display)
+    if not isinstance(doc.data, dict):
+        raise InputError(Problem(display, "expected a mapping with id, title, claims ..."))
+    try:
+        item = EvidenceItem.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError(problems_from(exc, EvidenceItem, doc)) from None
+    if item.id != path.stem:
+        raise InputError(
+            doc.problem(("id",), f"id '{item.id}' must match the file name '{path.stem}'")
+        )
+    return item, doc
+
+
+def read_library(folder: Path) -> tuple[list[tuple[EvidenceItem, YamlDoc]], list[Problem]]:
+    """Every loadable item and every problem, without stopping at the first bad file."""
+    loaded: list[tuple[EvidenceItem, YamlDoc]] = []
     problems: list[Problem] = []
-    items: list[EvidenceItem] = []
-    seen: dict[str, str] = {}
+    if not folder.is_dir():
+        return [], [Problem(str(folder), "evidence folder not found")]
     for path in sorted(folder.glob("*.yaml")):
-        display = f"evidence/{path.name}"
         try:
-            doc = load_yaml(path, display)
-            item = EvidenceItem.model_validate(doc.data)
+            loaded.append(load_item(path))
         except InputError as exc:
             problems.extend(exc.problems)
-            continue
-        except ValidationError as exc:
-            problems.extend(problems_from(exc, EvidenceItem, doc))
-            continue
-        if item.id != path.stem:
-            problems.append(
-                Problem(
-                    display,
-                    f"id '{item.id}' must match the file name '{path.stem}'",
-                    "id",
-                    doc.line_of(("id",)),
-                )
-            )
-        if item.id in seen:
-            problems.append(Problem(display, f"duplicate id (also in {seen[item.id]})", "id"))
-        seen[item.id] = display
-        items.append(item)
+    if not loaded and not problems:
+        problems.append(Problem(str(folder), "no evidence items found (*.yaml)"))
+    return loaded, problems
+
+
+@cache
+def load_library_checked(folder: Path) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
+    """Every item under `folder`, validated and linted: errors raise (all at once), warnings return."""
+    from deckgen.evidence_lint import lint_items
+
+    loaded, problems = read_library(folder)
+    findings = lint_items(loaded)
+    problems += [f.problem for f in findings if f.severity == "error"]
     if problems:
         raise InputError(problems)
-    if not items:
-        raise InputError(Problem(str(folder), "no evidence items found (*.yaml)"))
-    return tuple(items)
+    warnings = tuple(str(f.problem) for f in findings if f.severity == "warning")
+    return tuple(item for item, _ in loaded), warnings
+
+
+def load_library(folder: Path) -> tuple[EvidenceItem, ...]:
+    return load_library_checked(folder)[0]

@@ -1,0 +1,145 @@
+"""Query the evidence library for `deckgen evidence`: filter, search, describe (no Click here)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from deckgen.blockers import resolve_blocker
+from deckgen.errors import DeckgenError
+from deckgen.fmt import Formatter
+from deckgen.kpis import CATALOG
+from deckgen.load.evidence import EvidenceItem, render_statement, statement_with
+
+_SHOW = statement_with(Formatter())
+
+
+def filter_items(
+    items: tuple[EvidenceItem, ...], blocker: str | None, kpi: str | None, grades: tuple[str, ...]
+) -> list[EvidenceItem]:
+    slug = resolve_blocker(blocker) if blocker else None
+    if kpi and kpi not in CATALOG:
+        hint = difflib.get_close_matches(kpi, list(CATALOG), n=1, cutoff=0.6)
+        tail = f"; did you mean '{hint[0]}'?" if hint else f"; known KPIs: {', '.join(CATALOG)}"
+        raise DeckgenError(f"--kpi: unknown KPI '{kpi}'{tail}")
+    wanted = {g.upper() for g in grades}
+    return [
+        i
+        for i in items
+        if (slug is None or slug in i.blockers)
+        and (kpi is None or kpi in i.kpis)
+        and (not wanted or i.grade in wanted)
+    ]
+
+
+def find_item(items: tuple[EvidenceItem, ...], item_id: str) -> EvidenceItem:
+    for item in items:
+        if item.id == item_id:
+            return item
+    hint = difflib.get_close_matches(item_id, [i.id for i in items], n=1, cutoff=0.5)
+    tail = f"; did you mean '{hint[0]}'?" if hint else "; see `deckgen evidence list`"
+    raise DeckgenError(f"no evidence item '{item_id}'{tail}")
+
+
+def _haystack(item: EvidenceItem) -> str:
+    parts = [
+        item.id,
+        item.title,
+        item.publisher,
+        " ".join(item.authors),
+        item.method,
+        item.geography,
+        " ".join(item.industries),
+        " ".join(item.blockers),
+        " ".join(item.kpis),
+        *item.caveats,
+    ]
+    parts += [render_statement(item, c, _SHOW) for c in item.claims]
+    return " ".join(parts).lower()
+
+
+def search_items(items: tuple[EvidenceItem, ...], text: str) -> list[EvidenceItem]:
+    """Items containing every word of `text`, most mentions first; ties by id."""
+    words = [w for w in re.findall(r"\w+", text.lower()) if w]
+    if not words:
+        raise DeckgenError("search: expected some words to look for")
+    scored = []
+    for item in items:
+        hay = _haystack(item)
+        if all(w in hay for w in words):
+            scored.append((-sum(hay.count(w) for w in words), item.id, item))
+    return [item for *_, item in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
+def describe(item: EvidenceItem) -> dict[str, Any]:
+    """Everything about an item, with statements rendered, for JSON and for `show`."""
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "grade": item.grade,
+        "year": item.year,
+        "edition": item.edition,
+        "title": item.title,
+        "publisher": item.publisher,
+        "authors": item.authors,
+        "url": item.url,
+        "secondary_urls": item.secondary_urls,
+        "verification": item.verification,
+        "as_of": item.as_of.isoformat(),
+        "method": item.method,
+        "sample": item.sample,
+        "geography": item.geography,
+        "industries": item.industries,
+        "blockers": item.blockers,
+        "kpis": item.kpis,
+        "citation": item.source_ref().short,
+        "claims": [
+            {
+                "id": c.id,
+                "text": render_statement(item, c, _SHOW),
+                "value": c.value,
+                "unit": c.unit,
+                "low": c.low,
+                "high": c.high,
+                "population": c.population,
+                "comparison": c.comparison,
+            }
+            for c in item.claims
+        ],
+        "caveats": item.caveats,
+    }
+
+
+def list_line(item: EvidenceItem) -> str:
+    return f"{item.id:<48} {item.grade}  {item.year}  {item.kind:<13} {item.source_ref().short}"
+
+
+def show_text(item: EvidenceItem) -> str:
+    d = describe(item)
+    lines = [
+        f"{item.title}",
+        f"  {d['citation']} · {item.kind}, grade {item.grade}, "
+        f"{item.verification} source, checked {d['as_of']}",
+    ]
+    if item.edition:
+        lines.append(f"  edition: {item.edition}")
+    lines += [
+        f"  url: {item.url}",
+        *[f"  also: {u}" for u in item.secondary_urls],
+        f"  method: {item.method}",
+    ]
+    if item.sample:
+        lines.append(f"  sample: {item.sample}")
+    lines += [
+        f"  geography: {item.geography}; industries: {', '.join(item.industries)}",
+        f"  answers: {', '.join(item.blockers)}",
+    ]
+    if item.kpis:
+        lines.append(f"  KPIs: {', '.join(item.kpis)}")
+    lines.append("claims:")
+    lines += [f"  [{c['id']}] {c['text']}" for c in d["claims"]]
+    if item.caveats:
+        lines.append("caveats:")
+        lines += [f"  - {c}" for c in item.caveats]
+    return "\n".join(lines)
