@@ -47,10 +47,22 @@ def _score(
     if region and any(g in geo for g in _REGION_GEOGRAPHIES.get(region, (region,))):
         score += 0.5
         why.append(f"geography fits ({item.geography})")
-    if industry and any(industry.lower() in i.lower() for i in item.industries):
+    specific = [i for i in item.industries if i != "all"]
+    if industry and any(industry.lower() in i.lower() for i in specific):
         score += 0.5
         why.append(f"industry fits ({industry})")
+    elif specific:
+        score -= 1.5  # findings tied to another industry persuade less, and can jar
+        why.append(f"other industries ({', '.join(specific)})")
     return score, why
+
+
+def _latest_in_series(library: tuple[EvidenceItem, ...]) -> dict[str, int]:
+    latest: dict[str, int] = {}
+    for item in library:
+        if item.series:
+            latest[item.series] = max(latest.get(item.series, 0), item.year)
+    return latest
 
 
 def select_evidence(
@@ -63,8 +75,12 @@ def select_evidence(
 ) -> list[Pick]:
     """The `count` best items for this blocker (one claim each, no item twice), best first."""
     ranked = []
+    latest = _latest_in_series(library)
     for item in library:
         score, why = _score(item, blocker, kpis, region, industry)
+        if item.series and item.year < latest[item.series]:
+            score -= 2
+            why.append("superseded by a later edition")
         ranked.append((-score, item.id, Pick(item, item.claims[0], score, tuple(why))))
     ranked.sort(key=lambda t: (t[0], t[1]))
     return [pick for _, _, pick in ranked[:count]]
