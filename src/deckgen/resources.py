@@ -30,4 +30,6 @@ def themes_dir() -> Path:
 def training_file() -> Path:
     """Labelled objections the classifier learns from (tests/data in a checkout)."""
     packaged = data_root() / "objections-train.yaml"
-    return packaged if packaged.is_file() else data_root() / "tests" / "data" / "objections-train.yaml"
+    return (
+        packaged if packaged.is_file() else data_root() / "tests" / "data" / "objections-train.yaml"
+    )
