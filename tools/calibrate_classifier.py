@@ -21,7 +21,7 @@ folds = []
 for k in range(5):  # deterministic folds: every fifth example
     train = [e for i, e in enumerate(examples) if i % 5 != k]
     model = c.train(train)
-    for i, (text, label, secondary) in enumerate(examples):
+    for i, (text, label, _secondary) in enumerate(examples):
         if i % 5 == k:
             folds.append((model.similarities(model.vector(text)), c.cue_scores(text)[0], label))
 
