@@ -226,3 +226,78 @@ def test_boardroom_theme_builds(tmp_path):
     assert result.exit_code == 0, result.stderr
     prs = Presentation(str(tmp_path / "priya-shah.pptx"))
     assert prs.slide_width == Emu(12192000)
+
+
+def test_close_second_concern_gets_its_own_slide(workspace, tmp_path):
+    result = run(
+        "build",
+        str(workspace),
+        "-o",
+        str(tmp_path),
+        "--exec",
+        "Kim Hale",
+        "--json",
+        "--objection",
+        "There is no budget for this, and the works council would use the results against us.",
+    )
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "kim-hale.pptx"))
+    titles = [s.shapes.title.text for s in prs.slides]
+    second = titles.index(
+        'You may also be asking: "Too risky: legal, expectation or privacy exposure"'
+    )
+    assert second < titles.index(
+        "Decision requested: a 12-week team-health pilot in two depots by 31 March 2026"
+    )
+    cited = json.loads(result.stdout)["decks"][0]["citations"]
+    assert len(cited) == len(set(cited)) == 4  # three for the main concern, one more for this
+
+
+def test_agreement_builds_a_next_steps_deck(workspace, tmp_path):
+    result = run(
+        "build",
+        str(workspace),
+        "-o",
+        str(tmp_path),
+        "--exec",
+        "Ola Berg",
+        "--json",
+        "--objection",
+        "Sounds good. Who will own it, and when can we start?",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["decks"][0]["blocker"] == "none"
+    prs = Presentation(str(tmp_path / "ola-berg.pptx"))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles[0] == "A 12-week team-health pilot in two depots: next steps"
+    assert "To confirm today: owner, start date and first review" in titles
+    assert not any("your concern is fair" in t for t in titles)
+    (workspace / "audience.yaml").unlink()
+    bare = run(
+        "build",
+        str(workspace),
+        "-o",
+        str(tmp_path / "bare"),
+        "--objection",
+        "Agreed. What are the next steps?",
+    )
+    assert bare.exit_code == 0, bare.stderr
+    assert (
+        Presentation(str(tmp_path / "bare" / "executive.pptx")).slides[0].shapes.title.text
+        == "Next steps"
+    )
+
+
+def test_unsure_classification_warns(workspace, tmp_path):
+    (workspace / "audience.yaml").unlink()
+    result = run(
+        "build",
+        str(workspace),
+        "-o",
+        str(tmp_path),
+        "--objection",
+        "Je ne crois pas vos études, montrez-moi des données.",
+    )
+    assert result.exit_code == 0
+    assert "unsure which concern this is" in result.stderr
+    assert "set `blocker:` in audience.yaml" in result.stderr

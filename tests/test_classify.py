@@ -1,13 +1,19 @@
-"""The classifier gives the Northwind executives the blockers a careful reader would."""
+"""The classifier: Northwind's executives, accuracy on the held-out test file, and its behaviour."""
 
 from __future__ import annotations
+
+import collections
+import json
+import time
 
 import pytest
 import yaml
 
-from deckgen.classify import classify_objection
-from tests.conftest import NORTHWIND
+from deckgen.classify import UNSURE_BELOW, classify_objection, is_close, rank
+from tests.conftest import NORTHWIND, ROOT, run
 
+TRAIN = yaml.safe_load((ROOT / "tests/data/objections-train.yaml").read_text())
+TEST = yaml.safe_load((ROOT / "tests/data/objections-test.yaml").read_text())
 EXPECTED = {
     "Jordan Ellis": "too-expensive",
     "Priya Shah": "control-rto",
@@ -18,12 +24,101 @@ EXPECTED = {
 }
 EXECS = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())["executives"]
 
+# Measured once on the blind test file when it was written (round four): top-1 79.5%,
+# top-2 93.2%, none recall 8/8. The issue asks for 85% / 95% / 80%; the first two are NOT met yet.
+# These floors guard against regressions; raise them only with a new, unseen test file.
+TOP1_FLOOR, TOP2_FLOOR, NONE_FLOOR = 0.79, 0.93, 0.80
+
+
+def test_labelled_data_is_big_and_separate():
+    texts_train = {d["text"] for d in TRAIN}
+    texts_test = {d["text"] for d in TEST}
+    assert not texts_train & texts_test, "never evaluate on phrasings the model trained on"
+    every = TRAIN + TEST
+    assert len(every) >= 300
+    counts = collections.Counter(d["blocker"] for d in every)
+    assert min(v for k, v in counts.items() if k != "none") >= 18
+    assert counts["none"] >= 15
+    assert sum(1 for d in every if d.get("secondary")) >= 20
+    north = {e["said"] for e in EXECS}
+    assert not north & texts_train, "Northwind's words stay out of training"
+
+
+def test_accuracy_on_the_held_out_file(capsys):
+    top1 = top2 = none_hits = none_total = 0
+    confusion: collections.Counter[tuple[str, str]] = collections.Counter()
+    for d in TEST:
+        ranked = [label for label, _ in rank(d["text"])]
+        top1 += ranked[0] == d["blocker"]
+        top2 += d["blocker"] in ranked[:2]
+        if d["blocker"] == "none":
+            none_total += 1
+            none_hits += ranked[0] == "none"
+        if ranked[0] != d["blocker"]:
+            confusion[(d["blocker"], ranked[0])] += 1
+    n = len(TEST)
+    with capsys.disabled():
+        print(
+            f"\nclassifier on {n} held-out phrasings: top-1 {top1 / n:.1%}, "
+            f"top-2 {top2 / n:.1%}, none recall {none_hits}/{none_total}"
+        )
+        for (truth, got), count in confusion.most_common(8):
+            print(f"  {truth} -> {got}: {count}")
+    assert top1 / n >= TOP1_FLOOR
+    assert top2 / n >= TOP2_FLOOR
+    assert none_hits / none_total >= NONE_FLOOR
+
 
 @pytest.mark.parametrize("entry", EXECS, ids=[e["name"] for e in EXECS])
 def test_northwind_blockers(entry):
     result = classify_objection(entry["said"])
     assert result.blocker == EXPECTED[entry["name"]]
+    assert result.confidence >= UNSURE_BELOW
     assert result.cues, "the cues that decided it are reported"
+
+
+def test_deterministic_and_fast_enough_to_not_notice():
+    text = "We can't justify another programme while margins are this thin."
+    first = classify_objection(text)
+    started = time.perf_counter()
+    again = [classify_objection(text) for _ in range(5)]
+    assert all(r == first for r in again)
+    assert time.perf_counter() - started < 5  # a sanity bound, not a benchmark (see make bench)
+
+
+@pytest.mark.parametrize(
+    ("text", "blocker"),
+    [
+        ("We already have an EAP program and counseling for that.", "already-have-programme"),
+        ("We alredy have an EAP and a meditaton app for that.", "already-have-programme"),
+        (
+            "Oh brilliant, another wellbeing initiative. That worked so well the last three times.",
+            "tried-before",
+        ),
+    ],
+    ids=["american-spelling", "typos", "sarcasm"],
+)
+def test_spelling_typos_and_sarcasm(text, blocker):
+    assert classify_objection(text).blocker == blocker
+
+
+def test_says_when_unsure():
+    result = classify_objection("Je ne crois pas vos études, montrez-moi des données.")
+    assert result.confidence < UNSURE_BELOW
+
+
+def test_clear_second_concern_is_close():
+    result = classify_objection(
+        "There is no budget for this, and the works council would use the results against us."
+    )
+    assert result.blocker == "too-expensive"
+    assert result.secondary == "can-of-worms"
+    assert is_close(result)
+
+
+def test_single_concern_is_not_close():
+    result = classify_objection("I'm retiring in three years.")
+    assert not is_close(result)
 
 
 def test_agreement_is_none():
@@ -32,8 +127,43 @@ def test_agreement_is_none():
     )
 
 
-def test_american_spelling_folds():
-    assert (
-        classify_objection("We already have an EAP program for that.").blocker
-        == "already-have-programme"
+def test_cli_human_output():
+    result = run("classify", "I'm retiring in three years.")
+    assert result.exit_code == 0
+    assert "-> short-horizon (" in result.stdout
+    assert "cues: retiring" in result.stdout
+
+
+def test_cli_file_json_non_ascii_and_long_lines(tmp_path):
+    long_line = "We can't afford it. " + "Honestly the margins are thin and " * 4000 + "no."
+    path = tmp_path / "lines.txt"
+    path.write_text(
+        f"Sounds good, who owns it?\n\n  \nNo podemos permitírnoslo ahora mismo.\n{long_line}\n",
+        encoding="utf-8",
     )
+    result = run("classify", "--file", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [r["text"][:10] for r in rows] == ["Sounds goo", "No podemos", "We can't a"]
+    assert set(rows[0]) == {
+        "text",
+        "blocker",
+        "confidence",
+        "secondary",
+        "secondary_confidence",
+        "cues",
+    }
+    assert rows[0]["blocker"] == "none"
+    assert rows[2]["blocker"] == "too-expensive"
+
+
+def test_cli_errors(tmp_path):
+    assert "give the objection as TEXT or --file PATH" in run("classify").stderr
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("caf\xe9\n".encode("latin-1"))
+    result = run("classify", "--file", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:1: expected UTF-8 text; save the file as UTF-8" in result.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n")
+    assert "no objections found" in run("classify", "--file", str(empty)).stderr

@@ -456,10 +456,11 @@ _COMPILED = {slug: [(re.compile(p), w) for p, w in cues] for slug, cues in CUES.
 # (tools/calibrate_classifier.py); the test file never informs them.
 SIM_WEIGHT = 25.0
 CUE_WEIGHT = 0.75
-TEMPERATURE = 0.5
+TEMPERATURE = 1.0
 LEAD_BONUS = 0.5
-UNSURE_BELOW = 0.45  # below this confidence the build warns and asks for an explicit blocker
+UNSURE_BELOW = 0.6  # below this confidence the build warns and asks for an explicit blocker
 CLOSE_RATIO = 0.5  # a runner-up at least this share of the winner is a real second concern
+SECOND_CUE_MIN = 3.0  # cue score at which a second blocker counts as clearly expressed
 
 
 def fold(text: str) -> str:
@@ -649,8 +650,19 @@ def _evidence_words(model: CentroidModel, vec: dict[str, float], label: str) -> 
     return [word for weight, word in sorted(weights, reverse=True)[:3] if weight > 0.01]
 
 
+def rank(text: str, model: CentroidModel | None = None) -> list[tuple[str, float]]:
+    """Every label with its probability, most likely first (ties by name)."""
+    model = model or default_model()
+    probs = combine(model.similarities(model.vector(text)), cue_scores(text)[0])
+    return sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def classify_objection(text: str, model: CentroidModel | None = None) -> Classification:
-    """The best blocker for `text`, a calibrated confidence, the runner-up and the deciding cues."""
+    """The best blocker for `text`, a confidence, the second concern and the deciding cues.
+
+    The second concern is one with strong cues of its own (clearly expressed, per the decision
+    rules), otherwise simply the runner-up.
+    """
     model = model or default_model()
     if not text.strip():
         return Classification("none", 0.0, "classified")
@@ -658,10 +670,17 @@ def classify_objection(text: str, model: CentroidModel | None = None) -> Classif
     cues, fired = cue_scores(text)
     probs = combine(model.similarities(vec), cues)
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
-    (best, p1), (second, p2) = ranked[0], ranked[1]
+    best, p1 = ranked[0]
+    second, p2 = ranked[1]
+    clear = sorted(
+        ((v, k) for k, v in cues.items() if k not in (best, "none")), key=lambda t: (-t[0], t[1])
+    )
+    is_clear = best != "none" and bool(clear) and clear[0][0] >= SECOND_CUE_MIN
+    if is_clear:
+        second, p2 = clear[0][1], probs.get(clear[0][1], 0.0)
     explain = list(dict.fromkeys([*fired.get(best, []), *_evidence_words(model, vec, best)]))
     return Classification(
-        best, round(p1, 3), "classified", second, round(p2, 3), tuple(explain[:6])
+        best, round(p1, 3), "classified", second, round(p2, 3), tuple(explain[:6]), is_clear
     )
 
 
@@ -670,5 +689,7 @@ def is_close(result: Classification) -> bool:
     return (
         bool(result.secondary)
         and result.secondary != "none"
-        and (result.secondary_confidence >= CLOSE_RATIO * result.confidence)
+        and (
+            result.secondary_clear or result.secondary_confidence >= CLOSE_RATIO * result.confidence
+        )
     )

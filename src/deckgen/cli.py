@@ -96,6 +96,51 @@ def build(
     )
 
 
+@cli.command()
+@click.argument("text", required=False)
+@click.option(
+    "--file",
+    "path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A UTF-8 file with one objection per line (blank lines skipped).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of results.")
+def classify(text: str | None, path: Path | None, as_json: bool) -> None:
+    """Say which blocker an executive's words express, how sure, and why."""
+    from deckgen.classify import UNSURE_BELOW, classify_objection
+    from deckgen.objections import read_objections
+
+    lines = read_objections(text, path)
+    results = [(line, classify_objection(line)) for line in lines]
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "text": line,
+                        "blocker": r.blocker,
+                        "confidence": r.confidence,
+                        "secondary": r.secondary,
+                        "secondary_confidence": r.secondary_confidence,
+                        "cues": list(r.cues),
+                    }
+                    for line, r in results
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    for line, r in results:
+        shown = line if len(line) <= 100 else line[:97] + "..."
+        unsure = "  (unsure: set the blocker yourself)" if r.confidence < UNSURE_BELOW else ""
+        click.echo(
+            f"{shown}\n  -> {r.blocker} ({r.confidence:.2f}){unsure}; runner-up "
+            f"{r.secondary} ({r.secondary_confidence:.2f}); cues: "
+            f"{', '.join(r.cues) or 'none'}"
+        )
+
+
 library_option = click.option(
     "--library",
     "library",

@@ -74,6 +74,7 @@ class Classification:
     secondary: str | None = None
     secondary_confidence: float = 0.0
     cues: tuple[str, ...] = ()
+    secondary_clear: bool = False  # the second concern has strong cues of its own
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from deckgen.blockers import BLOCKERS, resolve_blocker
-from deckgen.classify import UNSURE_BELOW, classify_objection
+from deckgen.classify import UNSURE_BELOW, classify_objection, is_close
 from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.models import Classification, DeckResult, Executive
 
@@ -80,7 +80,7 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         (opts.evidence_dir or evidence_dir()).resolve()
     )
     theme = load_theme(opts.theme)
-    storyline = load_storyline()
+    storylines = {name: load_storyline(name) for name in ("default", "none")}
     profile = org.profile
     fmt = Formatter(profile.locale, profile.currency)
     deck_day, date_source = _deck_date(audience.date if audience else None)
@@ -116,9 +116,25 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         cls = _classify(exe)
         deck_warnings = _warnings(exe, cls)
         warnings.extend(deck_warnings)
-        picks = select_evidence(
-            library, cls.blocker, set(org.kpis), profile.region, profile.industry, count=3
-        )
+        picks = []
+        if cls.blocker != "none":
+            picks = select_evidence(
+                library, cls.blocker, set(org.kpis), profile.region, profile.industry, count=3
+            )
+        answer_secondary = cls.how == "classified" and cls.blocker != "none" and is_close(cls)
+        second_pick = None
+        if answer_secondary and cls.secondary:
+            used = frozenset(p.item.id for p in picks)
+            found = select_evidence(
+                library,
+                cls.secondary,
+                set(org.kpis),
+                profile.region,
+                profile.industry,
+                count=1,
+                exclude=used,
+            )
+            second_pick = found[0] if found else None
         inputs = DeckInputs(
             facts,
             exe,
@@ -129,7 +145,10 @@ def build_decks(opts: BuildOptions) -> BuildReport:
             deck_day,
             date_source,
             picks,
+            second_pick,
+            answer_secondary,
         )
+        storyline = storylines["none" if cls.blocker == "none" else "default"]
         plan = plan_deck(inputs, storyline, fmt, theme.spec.name)
         data = write_deck(plan, theme, when, profile.locale)
         figures = sum(

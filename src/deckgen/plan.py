@@ -63,6 +63,8 @@ class DeckInputs:
     deck_date: date
     date_source: str
     picks: list[Pick]
+    second_pick: Pick | None = None  # evidence for a close second concern, if answered
+    answer_secondary: bool = False
 
 
 def _trend(org: OrgFacts) -> dict[str, Any] | None:
@@ -142,11 +144,22 @@ def _kpi_table(org: OrgFacts, r: Renderer, lead: str | None) -> Table:
     return Table(header, rows)
 
 
-def _slide_numbers(storyline: Storyline, evidence_count: int) -> dict[str, str]:
+def _times(spec: SlideSpec, inputs: DeckInputs) -> int:
+    """How many slides a storyline entry yields for these inputs (0 drops it)."""
+    if spec.role == "evidence":
+        return min(spec.repeat, len(inputs.picks))
+    if spec.role == "secondary":
+        return 1 if inputs.answer_secondary else 0
+    if spec.role == "kpis" and not inputs.org.kpis:
+        return 0  # no KPIs: the slide drops out rather than showing an empty table
+    return 1
+
+
+def _slide_numbers(storyline: Storyline, inputs: DeckInputs) -> dict[str, str]:
     numbers: dict[str, list[int]] = {}
     n = 0
     for spec in storyline.slides:
-        times = min(spec.repeat, evidence_count) if spec.role == "evidence" else 1
+        times = _times(spec, inputs)
         for _ in range(times):
             n += 1
             numbers.setdefault(spec.role, []).append(n)
@@ -204,6 +217,7 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
     )
     ask_what = inputs.ask.what or blocker.next_step
     ask = {
+        "given": bool(inputs.ask.what),
         "what": UserText(ask_what, "audience.yaml ask.what") if inputs.ask.what else ask_what,
         "cost": Quantity(
             inputs.ask.cost, "currency", Provenance("audience", "audience.yaml ask.cost")
@@ -245,20 +259,18 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
         "blocker": blocker,
         "follow_up": follow_up,
         "trend": trend,
-        "kpi_count": len(org.kpis),
+        "kpi_count": len(shown_kpis(org, trend["name"] if trend else None)),
         "measures": measures,
-        "slide_no": _slide_numbers(storyline, len(inputs.picks)),
+        "slide_no": _slide_numbers(storyline, inputs),
         "lead": None,
+        "second": None,
     }
 
     slides: list[SlidePlan] = []
     picks = list(inputs.picks)
     for spec in storyline.slides:
-        times = min(spec.repeat, len(picks)) if spec.role == "evidence" else 1
-        for _ in range(times):
+        for _ in range(_times(spec, inputs)):
             slides.append(_plan_slide(spec, context, picks, inputs, r))
-        if spec.role == "kpis" and not org.kpis:
-            slides.pop()  # no KPIs: the slide drops out rather than showing an empty table
     cited = [s for slide in slides for s in slide.sources]
     sources_slide = next((s for s in slides if s.role == "sources"), None)
     if sources_slide is not None:
@@ -291,6 +303,20 @@ def _plan_slide(
         ref = pick.item.source_ref()
         sources.append(ref)
         source_line = _source_line(ref, pick.item.title, pick.item.kind)
+    if spec.role == "secondary":
+        cls = inputs.classification
+        second: dict[str, Any] = {
+            "blocker": BLOCKERS[cls.secondary or "none"],
+            "confidence": f"{cls.secondary_confidence:.2f}",
+            "evidence": None,
+        }
+        if inputs.second_pick is not None:
+            pick = inputs.second_pick
+            second["evidence"] = _evidence_context(pick, r)
+            ref = pick.item.source_ref()
+            sources.append(ref)
+            source_line = _source_line(ref, pick.item.title, pick.item.kind)
+        ctx["second"] = second
     if spec.role == "exec_summary" and inputs.picks:
         lead = inputs.picks[0]
         ctx["lead"] = {

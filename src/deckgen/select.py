@@ -72,11 +72,14 @@ def select_evidence(
     region: str | None,
     industry: str | None,
     count: int,
+    exclude: frozenset[str] = frozenset(),
 ) -> list[Pick]:
     """The `count` best items for this blocker (one claim each, no item twice), best first."""
     ranked = []
     latest = _latest_in_series(library)
     for item in library:
+        if item.id in exclude:
+            continue
         score, why = _score(item, blocker, kpis, region, industry)
         if item.series and item.year < latest[item.series]:
             score -= 2

@@ -11,7 +11,9 @@ from deckgen.load.schema import Strict, validate
 from deckgen.load.yamlfile import load_yaml
 from deckgen.resources import decks_dir
 
-Role = Literal["title", "exec_summary", "acknowledge", "kpis", "evidence", "ask", "sources"]
+Role = Literal[
+    "title", "exec_summary", "acknowledge", "kpis", "evidence", "secondary", "ask", "sources"
+]
 
 
 class SlideSpec(Strict):
