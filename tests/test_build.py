@@ -186,7 +186,7 @@ def test_json_report(tmp_path):
     assert 0 < by_name["Jordan Ellis"]["confidence"] <= 1
     assert by_name["Jordan Ellis"]["path"] == str(tmp_path / "jordan-ellis.pptx")
     assert all(
-        d["slides"] >= 8 and d["figures"] > 0 and len(d["citations"]) == 3 for d in report["decks"]
+        d["slides"] >= 8 and d["figures"] > 0 and len(d["citations"]) >= 3 for d in report["decks"]
     )
     assert "Built 6 decks" in result.stderr
 
@@ -250,7 +250,11 @@ def test_close_second_concern_gets_its_own_slide(workspace, tmp_path):
         "Decision requested: a 12-week team-health pilot in two depots by 31 March 2026"
     )
     cited = json.loads(result.stdout)["decks"][0]["citations"]
-    assert len(cited) == len(set(cited)) == 4  # three for the main concern, one more for this
+    assert len(cited) == len(set(cited)), "no evidence item is used twice"
+    second_source = next(
+        sh.text_frame.text for sh in prs.slides[second].shapes if sh.name == "Source"
+    )
+    assert second_source.startswith("Source: ")
 
 
 def test_agreement_builds_a_next_steps_deck(workspace, tmp_path):

@@ -92,6 +92,8 @@ class SourceRef:
 class Table:
     header: list[str]
     rows: list[list[str]]
+    widths: list[float] | None = None  # relative column widths; default: first column wider
+    name: str = "Table"
 
 
 @dataclass

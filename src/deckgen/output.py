@@ -10,18 +10,23 @@ from pathlib import Path
 from deckgen.errors import DeckgenError, OutputExistsError
 
 
-def check_targets(paths: list[Path], force: bool) -> None:
-    """Refuse before anything is built or written if a deck exists and --force was not given."""
-    existing = [p for p in paths if p.exists()]
-    if existing and not force:
-        names = ", ".join(str(p) for p in existing)
+def check_targets(groups: list[tuple[Path, ...]], force: bool) -> None:
+    """Refuse before anything is built or written if any output exists and --force was not given.
+
+    Each group is one deck's files (the .pptx first, then companions such as its manifest); the
+    message names the deck, which is what the user thinks of as "the output".
+    """
+    clashing = [group[0] for group in groups if any(p.exists() for p in group)]
+    if clashing and not force:
+        names = ", ".join(str(p) for p in clashing)
         raise OutputExistsError(
-            f"{names} already exist{'s' if len(existing) == 1 else ''}; pass --force to "
+            f"{names} already exist{'s' if len(clashing) == 1 else ''}; pass --force to "
             "overwrite (nothing was written)"
         )
-    for path in existing:
-        if path.is_dir():
-            raise DeckgenError(f"{path} is a folder; cannot write a deck there")
+    for group in groups:
+        for path in group:
+            if path.is_dir():
+                raise DeckgenError(f"{path} is a folder; cannot write there")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -107,10 +107,25 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         p = audience.presenter
         presenter = f"{p.name}, {p.role}" if p.role else p.name
 
-    targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
-    check_targets(targets, opts.force)
+    from deckgen.figures import compute_figures
+    from deckgen.manifest import build_manifest
 
-    built: list[tuple[Path, bytes, DeckResult]] = []
+    figures = compute_figures(
+        profile.headcount,
+        profile.average_salary,
+        org.kpis,
+        org.history,
+        library,
+        profile.assumptions.as_dict(),
+        ask_facts.cost,
+        profile.region,
+        profile.industry,
+        profile.currency,
+    )
+    targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
+    check_targets([(t, manifest_path(t)) for t in targets], opts.force)
+
+    built: list[tuple[Path, bytes, bytes, DeckResult]] = []
     warnings: list[str] = [f"evidence: {w}" for w in library_warnings]
     for exe, target in zip(executives, targets, strict=True):
         cls = _classify(exe)
@@ -147,21 +162,25 @@ def build_decks(opts: BuildOptions) -> BuildReport:
             picks,
             second_pick,
             answer_secondary,
+            figures,
+            library,
         )
         storyline = storylines["none" if cls.blocker == "none" else "default"]
         plan = plan_deck(inputs, storyline, fmt, theme.spec.name)
         data = write_deck(plan, theme, when, profile.locale)
-        figures = sum(
+        manifest = build_manifest(plan, target.name, figures)
+        shown = sum(
             1
             for s in plan.slides
             for n in s.numbers
-            if n.provenance.kind in ("org", "evidence", "derived", "assumption")
+            if n.unit not in ("text", "date")  # figures, not digits inside quoted text
         )
         citations = tuple(dict.fromkeys(r.evidence_id for s in plan.slides for r in s.sources))
         built.append(
             (
                 target,
                 data,
+                manifest,
                 DeckResult(
                     exe.name,
                     exe.role,
@@ -170,18 +189,22 @@ def build_decks(opts: BuildOptions) -> BuildReport:
                     cls.confidence,
                     target,
                     len(plan.slides),
-                    figures,
+                    shown,
                     citations,
                     tuple(deck_warnings),
                 ),
             )
         )
 
-    for target, data, _ in built:
+    for target, data, manifest, _ in built:
         write_atomic(target, data)
-    return BuildReport(
-        [r for _, _, r in built], opts.outdir, time.perf_counter() - started, warnings
-    )
+        write_atomic(manifest_path(target), manifest)
+    return BuildReport([r for *_, r in built], opts.outdir, time.perf_counter() - started, warnings)
+
+
+def manifest_path(deck: Path) -> Path:
+    """`jordan-ellis.pptx` -> `jordan-ellis.manifest.json` beside it."""
+    return deck.with_suffix(".manifest.json")
 
 
 def _choose(executives: list[Executive], names: tuple[str, ...]) -> list[Executive]:

@@ -23,6 +23,9 @@ from deckgen.models import (
     SourceRef,
     Table,
 )
+from deckgen import plan_figures as pf
+from deckgen.figures import OrgFigures
+from deckgen.load.evidence import EvidenceItem
 from deckgen.select import Pick
 from deckgen.text import DateValue, Renderer, UserText
 
@@ -65,6 +68,8 @@ class DeckInputs:
     picks: list[Pick]
     second_pick: Pick | None = None  # evidence for a close second concern, if answered
     answer_secondary: bool = False
+    figures: OrgFigures | None = None
+    library: tuple[EvidenceItem, ...] = ()
 
 
 def _trend(org: OrgFacts) -> dict[str, Any] | None:
@@ -94,8 +99,8 @@ def _trend(org: OrgFacts) -> dict[str, Any] | None:
         else "held",
         "first": Quantity(first.value, unit, Provenance("org", first.source), first.period),
         "last": Quantity(last.value, unit, Provenance("org", last.source), last.period),
-        "first_period": UserText(first.period, first.source),
-        "last_period": UserText(last.period, last.source),
+        "first_period": UserText(first.period, first.source, "org"),
+        "last_period": UserText(last.period, last.source, "org"),
     }
 
 
@@ -117,7 +122,7 @@ def _kpi_table(org: OrgFacts, r: Renderer, lead: str | None) -> Table:
         value = r.show(Quantity(kpi.value, kpi.unit, Provenance("org", kpi.source), kpi.period))
         if kpi.scale:
             value += f" (scale {kpi.scale})"
-        period = r.show(UserText(kpi.period or "", kpi.source))
+        period = r.show(UserText(kpi.period or "", kpi.source, "org"))
         change = ""
         points = org.history.get(name, [])
         if len(points) >= 2:
@@ -135,13 +140,14 @@ def _kpi_table(org: OrgFacts, r: Renderer, lead: str | None) -> Table:
                 )
             )
             sign = "+" if delta > 0 and not shown.startswith("+") else ""
-            since = r.show(UserText(points[0].period, points[0].source))
+            since = r.show(UserText(points[0].period, points[0].source, "org"))
             change = f"{sign}{shown.replace(' percentage points', ' pts')} since {since}"
         rows.append([spec.label, value, period, change])
     header = ["Measure", "Our value", "Period", "Change"]
+    widths = [0.34, 0.22, 0.16, 0.28]
     if not any(row[3] for row in rows):
-        header, rows = header[:3], [row[:3] for row in rows]
-    return Table(header, rows)
+        header, rows, widths = header[:3], [row[:3] for row in rows], widths[:3]
+    return Table(header, rows, widths, "KPI table")
 
 
 def _times(spec: SlideSpec, inputs: DeckInputs) -> int:
@@ -152,6 +158,14 @@ def _times(spec: SlideSpec, inputs: DeckInputs) -> int:
         return 1 if inputs.answer_secondary else 0
     if spec.role == "kpis" and not inputs.org.kpis:
         return 0  # no KPIs: the slide drops out rather than showing an empty table
+    if spec.role == "trend":
+        return 1 if pf.trend_context(inputs.figures) else 0
+    if spec.role == "cost":
+        return 1 if pf.cost_context(inputs.figures) else 0
+    if spec.role == "benchmark":
+        return 1 if inputs.figures and inputs.figures.gaps else 0
+    if spec.role == "appendix":
+        return len(pf.appendix_figures(inputs.figures))
     return 1
 
 
@@ -176,18 +190,23 @@ def _evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
     headline = render_statement(item, claim, r.show, claim.headline) if claim.headline else None
     if headline is None:
         headline = statement if len(statement) <= TITLE_MAX else statement.split(",")[0]
+    ref_id = f"{item.id}#{claim.id}"
+
+    def meta(text: str, what: str) -> UserText:
+        return UserText(text, f"{ref_id}.{what}", "evidence")
+
     return {
         "id": item.id,
         "headline": headline.rstrip("."),
         "statement": statement,
-        "population": claim.population or item.sample or item.geography,
-        "method": item.method[:1].lower() + item.method[1:],
+        "population": meta(claim.population or item.sample or item.geography, "population"),
+        "method": meta(item.method[:1].lower() + item.method[1:], "method"),
         "grade": item.grade,
         "verification": item.verification,
-        "caveat": item.caveats[0] if item.caveats else "none stated by the source",
+        "caveat": meta(item.caveats[0] if item.caveats else "none stated by the source", "caveat"),
         "presenter_caveats": " ".join(item.caveats[1:]),
-        "citation": ref.short,
-        "full": ref.full,
+        "citation": meta(ref.short, "citation"),
+        "full": meta(ref.full, "citation"),
     }
 
 
@@ -245,7 +264,7 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
     ) or "the measures we agree"
     first_name = exe.name.split()[0] if exe.name.split() else exe.name
     context: dict[str, Any] = {
-        "org": {"name": UserText(org.name, "org.yaml name"), "files": ", ".join(org.files)},
+        "org": {"name": UserText(org.name, "org.yaml name", "org"), "files": ", ".join(org.files)},
         "exec": {
             "name": UserText(exe.name, f"{exe.source}.name"),
             "first_name": UserText(first_name, f"{exe.source}.name"),
@@ -264,20 +283,41 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
         "slide_no": _slide_numbers(storyline, inputs),
         "lead": None,
         "second": None,
+        "cost": pf.cost_context(inputs.figures),
+        "improvement": pf.improvement_context(inputs.figures),
+        "gap": pf.gap_context(inputs.figures),
+        "trends": pf.trend_context(inputs.figures),
+        "break_even": inputs.figures.break_even.base
+        if inputs.figures and inputs.figures.break_even
+        else None,
     }
 
     slides: list[SlidePlan] = []
     picks = list(inputs.picks)
+    appendix = pf.appendix_figures(inputs.figures)
     for spec in storyline.slides:
-        for _ in range(_times(spec, inputs)):
+        for i in range(_times(spec, inputs)):
+            if spec.role == "appendix":
+                context["figure"] = appendix[i]
             slides.append(_plan_slide(spec, context, picks, inputs, r))
     cited = [s for slide in slides for s in slide.sources]
     sources_slide = next((s for s in slides if s.role == "sources"), None)
     if sources_slide is not None:
-        sources_slide.bullets = [f"{ref.full} Grade {ref.grade}." for ref in cited]
+        unique = list({ref.evidence_id: ref for ref in cited}.values())
+        sources_slide.bullets = [
+            r.show(UserText(f"{ref.full} Grade {ref.grade}.", ref.evidence_id, "evidence"))
+            for ref in unique
+        ]
         sources_slide.bullets.append(
-            f"{org.name} HR data supplied for this deck: {', '.join(org.files)}."
+            r.show(
+                UserText(
+                    f"{org.name} HR data supplied for this deck: {', '.join(org.files)}.",
+                    "org files",
+                    "org",
+                )
+            )
         )
+        sources_slide.numbers += r.take()
     title = next(s.title for s in slides if s.role == "title")
     return DeckPlan(
         exe,
@@ -346,12 +386,42 @@ def _plan_slide(
         plan.quote = _quote(inputs.executive.said)
         if plan.quote:
             r.show(UserText(plan.quote, f"{inputs.executive.source}.said"))
+    if spec.role == "trend":
+        plan.table = pf.trend_table(inputs.org.history, r)
+        plan.source_line = (
+            f"Source: {inputs.org.name} HR data ({', '.join(inputs.org.files)}); "
+            "figures as supplied by the organisation."
+        )
+    if spec.role == "cost" and inputs.figures:
+        plan.table = pf.cost_table(inputs.figures, r)
+        plan.source_line = (
+            "Team analysis of our own HR data; replacement cost range from "
+            "McFeely & Wigert (2019), Gallup. Formulas and inputs in the appendix."
+        )
+    if spec.role == "benchmark" and inputs.figures:
+        plan.table, refs = pf.benchmark_table(inputs.figures, r)
+        plan.sources = refs
+        plan.source_line = (
+            "Source: "
+            + "; ".join(f"{ref.short}, grade {ref.grade}" for ref in refs)
+            + (f"; ours from {inputs.org.name} HR data.")
+        )
+    if spec.role == "appendix":
+        index = {item.id: item for item in inputs.library}
+        plan.bullets = pf.appendix_bullets(context["figure"], index, r)
     if spec.role == "kpis":
         trend = context["trend"]
         plan.table = _kpi_table(inputs.org, r, trend["name"] if trend else None)
         plan.source_line = (
             f"Source: {inputs.org.name} HR data ({', '.join(inputs.org.files)}); "
             "figures as supplied by the organisation."
+        )
+    if plan.source_line:
+        refs = ",".join(ref.evidence_id for ref in plan.sources) or "org data"
+        r.show(
+            UserText(
+                plan.source_line, f"source line: {refs}", "evidence" if plan.sources else "org"
+            )
         )
     plan.numbers = r.take()
     plan.notes = r.render(spec.notes, ctx, where)

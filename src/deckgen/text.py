@@ -20,13 +20,16 @@ _DIGITS = re.compile(r"[-+]?\d[\d,.]*")
 
 
 class UserText(str):
-    """Text the user wrote (an executive's words, the ask): shown literally, never a template."""
+    """Text shown literally, never a template: the user's words (kind "audience"/"org") or
+    evidence metadata (kind "evidence"). Any digits in it are recorded with this provenance."""
 
     source: str
+    kind: str
 
-    def __new__(cls, value: str, source: str) -> UserText:
+    def __new__(cls, value: str, source: str, kind: str = "audience") -> UserText:
         obj = super().__new__(cls, value)
         obj.source = source
+        obj.kind = kind
         return obj
 
 
@@ -57,7 +60,7 @@ class Recorder:
         if isinstance(value, UserText):
             for match in _DIGITS.finditer(value):
                 self.numbers.append(
-                    ShownNumber(match.group(0), 0.0, "text", Provenance("audience", value.source))
+                    ShownNumber(match.group(0), 0.0, "text", Provenance(value.kind, value.source))
                 )
             return str(value)
         if value is None:

@@ -35,6 +35,10 @@ class Claim(Strict):
     high: float | None = Field(None, description="Upper end of a range, if the source gives one.")
     population: str | None = Field(None, description="Who the figure describes.")
     comparison: str | None = Field(None, description="What it is compared against.")
+    kpi: str | None = Field(None, description="For benchmarks: the catalog KPI this measures.")
+    region: str | None = Field(
+        None, description="For benchmarks: global, europe, uk, north-america, asia-pacific ..."
+    )
 
     @field_validator("unit")
     @classmethod
@@ -45,6 +49,13 @@ class Claim(Strict):
                 f"got '{unit}'"
             )
         return unit
+
+    @field_validator("kpi")
+    @classmethod
+    def _kpi(cls, kpi: str | None) -> str | None:
+        if kpi is not None and kpi not in CATALOG:
+            raise ValueError(f"unknown KPI '{kpi}'")
+        return kpi
 
     @model_validator(mode="after")
     def _placeholders(self) -> Claim:

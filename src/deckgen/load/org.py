@@ -34,6 +34,21 @@ class KpiEntry(Strict):
     n: int | None = Field(None, ge=0, description="Respondents or employees behind the value.")
 
 
+class AssumptionOverrides(Strict):
+    working_days_per_year: float | None = Field(
+        None, gt=100, le=366, description="Working days per FTE per year (default 228)."
+    )
+    on_cost_factor: float | None = Field(
+        None, ge=1, le=2, description="Employer on-costs on salary (default 1.25)."
+    )
+    improvement_attrition_reduction: float | None = Field(
+        None, gt=0, le=1, description="Share of voluntary leavers a change would avoid (0-1)."
+    )
+
+    def as_dict(self) -> dict[str, float]:
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
 class OrgFile(Strict):
     name: str = Field(min_length=1, description="Organisation name as it should appear on slides.")
     industry: str | None = Field(None, description="Free text, matched to evidence industries.")
@@ -46,8 +61,9 @@ class OrgFile(Strict):
     history: dict[str, dict[Text, float]] = Field(
         default_factory=dict, description="KPI name -> {period: value}."
     )
-    assumptions: dict[str, float] = Field(
-        default_factory=dict, description="Overrides for model assumptions (see README)."
+    assumptions: AssumptionOverrides = Field(
+        default_factory=lambda: AssumptionOverrides(),
+        description="Overrides for the cost model's assumptions (see README).",
     )
 
     @field_validator("currency")

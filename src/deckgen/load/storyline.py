@@ -12,7 +12,18 @@ from deckgen.load.yamlfile import load_yaml
 from deckgen.resources import decks_dir
 
 Role = Literal[
-    "title", "exec_summary", "acknowledge", "kpis", "evidence", "secondary", "ask", "sources"
+    "title",
+    "exec_summary",
+    "acknowledge",
+    "kpis",
+    "trend",
+    "cost",
+    "benchmark",
+    "evidence",
+    "secondary",
+    "ask",
+    "sources",
+    "appendix",
 ]
 
 

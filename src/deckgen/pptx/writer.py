@@ -136,11 +136,11 @@ def _table(slide, table: Table, theme: Theme, top) -> None:
     )
     for row in shape.table.rows:
         row.height = row_h
-    shape.name = "KPI table"
+    shape.name = table.name
     tbl = shape.table
     tbl.first_row = True
     tbl.horz_banding = False
-    shares = [0.34, 0.22, 0.16, 0.28][: len(table.header)]
+    shares = table.widths or [2.0] + [1.0] * (len(table.header) - 1)
     total = sum(shares)
     for i, share in enumerate(shares):
         tbl.columns[i].width = Emu(int(width * share / total))
@@ -228,7 +228,14 @@ def _write_slide(prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme) ->
         body = _placeholder(slide, 1)
         if body is None:
             raise TemplateError(f"layout '{layout.name}' has no body placeholder (idx 1)")
-        _fill_text(body.text_frame, plan.bullets, bullets=True, space_after=10)
+        dense = plan.role == "appendix"  # reference material: more lines, smaller type
+        _fill_text(
+            body.text_frame,
+            plan.bullets,
+            size=16 if dense else None,
+            bullets=True,
+            space_after=4 if dense else 10,
+        )
     else:
         top = BODY_TOP
         width = prs.slide_width - 2 * MARGIN

@@ -1,0 +1,229 @@
+"""Slide content from the organisation's figures: cost of inaction, benchmark gap, trend, appendix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deckgen.figures import Figure, OrgFigures
+from deckgen.kpis import CATALOG
+from deckgen.load.evidence import EvidenceItem
+from deckgen.models import HistoryPoint, Provenance, Quantity, SourceRef, Table
+from deckgen.text import Renderer, UserText
+
+
+def _derived(value: float, unit: str, key: str, note: str) -> Quantity:
+    return Quantity(value, unit, Provenance("derived", key, note))
+
+
+def cost_context(figs: OrgFigures | None) -> dict[str, Any] | None:
+    if figs is None or figs.total is None:
+        return None
+    leavers = (
+        next((q for name, q in figs.turnover.inputs if name == "voluntary leavers"), None)
+        if figs.turnover
+        else None
+    )
+    return {
+        "total_low": figs.total.low,
+        "total_high": figs.total.high,
+        "turnover_low": figs.turnover.low if figs.turnover else None,
+        "turnover_high": figs.turnover.high if figs.turnover else None,
+        "absence": figs.absence.base if figs.absence else None,
+        "recruiting": figs.recruiting.base if figs.recruiting else None,
+        "leavers": leavers,
+    }
+
+
+def _input(fig: Figure, name: str) -> Quantity:
+    return next(q for n, q in fig.inputs if n == name)
+
+
+def cost_table(figs: OrgFigures, r: Renderer) -> Table:
+    rows = []
+    if figs.turnover:
+        t = figs.turnover
+        how = (
+            f"{r.show(_input(t, 'voluntary leavers'))} leavers × "
+            f"{r.show(_input(t, 'average salary'))} × {r.show(_input(t, 'replacement factor, low'))}"
+            f" to {r.show(_input(t, 'replacement factor, high'))}"
+        )
+        rows.append(["Voluntary turnover", how, r.show(t.low), r.show(t.high)])
+    if figs.recruiting:
+        c = figs.recruiting
+        how = (
+            f"{r.show(_input(c, 'voluntary leavers'))} leavers × "
+            f"{r.show(_input(c, 'cost per hire'))} per hire"
+        )
+        rows.append(["of which recruiting alone", how, r.show(c.base), r.show(c.base)])
+    if figs.absence:
+        a = figs.absence
+        how = (
+            f"{r.show(_input(a, 'days lost'))} lost × {r.show(_input(a, 'daily pay'))} × "
+            f"{r.show(_input(a, 'on-cost factor, low'))} to "
+            f"{r.show(_input(a, 'on-cost factor, high'))}"
+        )
+        rows.append(["Sickness absence", how, r.show(a.low), r.show(a.high)])
+    if figs.total:
+        rows.append(
+            [
+                "Total cost of doing nothing",
+                "turnover + absence",
+                r.show(figs.total.low),
+                r.show(figs.total.high),
+            ]
+        )
+    return Table(
+        ["Cost line", "How it is calculated", "Low", "High"],
+        rows,
+        [0.26, 0.46, 0.14, 0.14],
+        "Cost of inaction table",
+    )
+
+
+def improvement_context(figs: OrgFigures | None) -> dict[str, Any] | None:
+    if figs is None or figs.improvement is None:
+        return None
+    f = figs.improvement
+    names = dict(f.inputs)
+    return {
+        "low": f.low,
+        "high": f.high,
+        "avoided": names.get("leavers avoided"),
+        "payback_months": names.get("payback months, conservative"),
+        "remote_share": names.get("remote-eligible roles"),
+        "effect": names.get("fewer quits in the hybrid-work trial"),
+    }
+
+
+def _worst_gap(figs: OrgFigures):
+    def severity(g) -> tuple[int, float]:
+        rel = abs(g.gap.value) / (abs(g.benchmark.value) or 1)
+        return ({"worse": 0, "level": 1, "better": 2}[g.direction], -rel)
+
+    return min(figs.gaps, key=lambda g: (*severity(g), g.kpi)) if figs.gaps else None
+
+
+def gap_context(figs: OrgFigures | None) -> dict[str, Any] | None:
+    gap = _worst_gap(figs) if figs else None
+    if gap is None:
+        return None
+    spec = CATALOG[gap.kpi]
+    higher = gap.gap.value > 0
+    return {
+        "label": spec.label,
+        "ours": gap.ours,
+        "benchmark": gap.benchmark,
+        "abs": Quantity(abs(gap.gap.value), gap.gap.unit, gap.gap.provenance),
+        "word": "above" if higher else "below" if gap.gap.value < 0 else "level with",
+        "direction": gap.direction,
+        "geography": "global" if gap.item.geography == "global" else gap.item.geography,
+        "citation": gap.item.source_ref().short,
+        "differences": "; ".join(gap.differences) or "none we know of",
+    }
+
+
+def benchmark_table(figs: OrgFigures, r: Renderer) -> tuple[Table, list[SourceRef]]:
+    rows, refs = [], []
+    for g in figs.gaps:
+        spec = CATALOG[g.kpi]
+        shown = r.show(g.gap)
+        sign = "+" if g.gap.value > 0 and not shown.startswith("+") else ""
+        population = r.show(
+            UserText(
+                f"{g.population} ({g.item.source_ref().short})",
+                f"{g.item.id}#population",
+                "evidence",
+            )
+        )
+        rows.append(
+            [
+                spec.label,
+                r.show(g.ours),
+                r.show(g.benchmark),
+                f"{sign}{shown.replace(' percentage points', ' pts')} ({g.direction})",
+                population,
+            ]
+        )
+        refs.append(g.item.source_ref())
+    return Table(
+        ["Measure", "Ours", "Benchmark", "Gap", "Benchmark covers"],
+        rows,
+        [0.2, 0.12, 0.13, 0.17, 0.38],
+        "Benchmark table",
+    ), refs
+
+
+def trend_context(figs: OrgFigures | None) -> dict[str, Any] | None:
+    if figs is None or len(figs.trends) < 2:
+        return None
+    worsening = [t for t in figs.trends if t.direction == "worsening"]
+    first = min(t.first.period for t in figs.trends)
+    source = next(t.first.source for t in figs.trends if t.first.period == first)
+    return {
+        "worsening": _derived(
+            len(worsening),
+            "count",
+            "trends.worsening",
+            "measures with history whose last value is worse than the first",
+        ),
+        "total": _derived(len(figs.trends), "count", "trends.total", "measures with history"),
+        "all_worsening": len(worsening) == len(figs.trends),
+        "first_period": UserText(first, source, "org"),
+    }
+
+
+def trend_table(history: dict[str, list[HistoryPoint]], r: Renderer) -> Table:
+    periods = sorted({p.period for pts in history.values() for p in pts})[-5:]
+    rows = []
+    for name in CATALOG:
+        pts = {p.period: p for p in history.get(name, [])}
+        if len(pts) < 2:
+            continue
+        unit = CATALOG[name].unit
+        row = [CATALOG[name].label]
+        for period in periods:
+            p = pts.get(period)
+            row.append(
+                r.show(Quantity(p.value, unit, Provenance("org", p.source), period)) if p else ""
+            )
+        rows.append(row)
+    header = ["Measure"] + [r.show(UserText(p, "history periods", "org")) for p in periods]
+    return Table(header, rows, [0.3] + [0.7 / len(periods)] * len(periods), "Trend table")
+
+
+def _source_of(q: Quantity, library: dict[str, EvidenceItem]) -> str:
+    p = q.provenance
+    if p.kind == "evidence":
+        item = library.get(p.ref.split("#")[0])
+        return item.source_ref().short if item else p.ref
+    if p.kind == "assumption":
+        return "assumption"
+    if p.kind == "derived":
+        return "calculated"
+    return p.ref
+
+
+def appendix_figures(figs: OrgFigures | None) -> list[Figure]:
+    """The figures explained in the appendix, one slide each (the total is explained by its parts)."""
+    if figs is None:
+        return []
+    return [f for f in figs.all() if f.key != "cost_of_inaction"]
+
+
+def appendix_bullets(fig: Figure, library: dict[str, EvidenceItem], r: Renderer) -> list[str]:
+    bullets = [f"Formula: {fig.formula}."]
+    inputs = dict(fig.inputs)
+    for name, q in fig.inputs:
+        if name.endswith(", high"):
+            continue  # shown with its low end
+        how = q.provenance.note if q.provenance.kind == "derived" else _source_of(q, library)
+        label = name.removesuffix(", low")
+        high = inputs.get(f"{label}, high") if name.endswith(", low") else None
+        value = f"{r.show(q)} to {r.show(high)}" if high is not None else r.show(q)
+        bullets.append(f"{label[:1].upper() + label[1:]}: {value} ({how})")
+    if fig.low is not None and fig.high is not None:
+        bullets.append(f"Range: {r.show(fig.low)} to {r.show(fig.high)}.")
+    if fig.why_base:
+        bullets.append(f"Why this base: {fig.why_base}.")
+    bullets += [f"Note: {n}." for n in fig.notes]
+    return bullets
