@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from deckgen import plan_figures as pf
 from deckgen.blockers import BLOCKERS
+from deckgen.figures import OrgFigures
 from deckgen.fmt import Formatter
 from deckgen.kpis import CATALOG
-from deckgen.load.evidence import render_statement
+from deckgen.load.evidence import EvidenceItem, render_statement
 from deckgen.load.storyline import SlideSpec, Storyline
 from deckgen.models import (
     Classification,
@@ -23,9 +25,6 @@ from deckgen.models import (
     SourceRef,
     Table,
 )
-from deckgen import plan_figures as pf
-from deckgen.figures import OrgFigures
-from deckgen.load.evidence import EvidenceItem
 from deckgen.select import Pick
 from deckgen.text import DateValue, Renderer, UserText
 
