@@ -111,7 +111,16 @@ def test_org_numbers_appear_with_units(northwind_decks):
 
 
 def _citation(item: dict) -> str:
-    authors = [a.split()[-1] for a in item.get("authors", [])]
+    particles = {"de", "van", "von", "der", "da", "di", "du", "del", "la", "le"}
+    authors = []
+    for name in item.get("authors", []):
+        parts = name.split()
+        keep = [parts[-1]]
+        for part in reversed(parts[:-1]):
+            if part.lower() not in particles:
+                break
+            keep.insert(0, part)
+        authors.append(" ".join(keep))
     if not authors:
         who = item["publisher"]
     elif len(authors) == 1:

@@ -70,7 +70,7 @@ BLOCKERS: dict[str, Blocker] = {
             "Doing nothing is not free: the cost of inaction is already larger than the ask.",
             "Shrink the ask, show the cost of inaction and fund the first step by reallocation.",
             "If it cost nothing, would you do it? What first step could you approve without going to the board?",
-            "a 90-day low-cost pilot, scaled only if the measures move",
+            "a three-month low-cost pilot, scaled only if the measures move",
             "no-roi",
         ),
         Blocker(
@@ -140,7 +140,7 @@ BLOCKERS: dict[str, Blocker] = {
             "The levers sit with line leaders; HR can design and measure, but cannot deliver.",
             "Show that managers hold the levers, make it cheap for them, and put one people measure on the executive scorecard.",
             "Which levers that shape your teams' days sit with HR, and which with your managers?",
-            "three leader behaviours under 30 minutes a week, with HR supplying tools and data",
+            "three leader behaviours taking under half an hour a week, with HR supplying tools and data",
             "other-priorities",
         ),
         Blocker(
@@ -150,7 +150,7 @@ BLOCKERS: dict[str, Blocker] = {
             "What failed last time is our design brief: we design against those failure modes.",
             "Honour and diagnose the past, design against its failure modes, stop something and close the loop visibly.",
             "What do you think made it fade, and what would have to be different to be worth another go?",
-            "a smaller, embedded pilot with a visible 'you said, we did' within 30 days",
+            "a smaller, embedded pilot with a visible 'you said, we did' within a month",
             "evidence-skeptic",
         ),
         Blocker(

@@ -360,7 +360,9 @@ def _plan_slide(
         lead = inputs.picks[0]
         ctx["lead"] = {
             "headline": _evidence_context(lead, r)["headline"],
-            "citation": lead.item.source_ref().short,
+            "citation": UserText(
+                lead.item.source_ref().short, f"{lead.item.id}#citation", "evidence"
+            ),
         }
     title = ""
     for option in spec.title:

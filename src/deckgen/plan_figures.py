@@ -195,7 +195,7 @@ def _source_of(q: Quantity, library: dict[str, EvidenceItem]) -> str:
     p = q.provenance
     if p.kind == "evidence":
         item = library.get(p.ref.split("#")[0])
-        return item.source_ref().short if item else p.ref
+        return UserText(item.source_ref().short if item else p.ref, p.ref, "evidence")
     if p.kind == "assumption":
         return "assumption"
     if p.kind == "derived":
@@ -216,11 +216,15 @@ def appendix_bullets(fig: Figure, library: dict[str, EvidenceItem], r: Renderer)
     for name, q in fig.inputs:
         if name.endswith(", high"):
             continue  # shown with its low end
-        how = q.provenance.note if q.provenance.kind == "derived" else _source_of(q, library)
+        how = (
+            UserText(q.provenance.note, q.provenance.ref, "derived")
+            if q.provenance.kind == "derived"
+            else _source_of(q, library)
+        )
         label = name.removesuffix(", low")
         high = inputs.get(f"{label}, high") if name.endswith(", low") else None
         value = f"{r.show(q)} to {r.show(high)}" if high is not None else r.show(q)
-        bullets.append(f"{label[:1].upper() + label[1:]}: {value} ({how})")
+        bullets.append(f"{label[:1].upper() + label[1:]}: {value} ({r.show(how)})")
     if fig.low is not None and fig.high is not None:
         bullets.append(f"Range: {r.show(fig.low)} to {r.show(fig.high)}.")
     if fig.why_base:

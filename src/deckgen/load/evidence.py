@@ -70,6 +70,20 @@ class Claim(Strict):
         return self
 
 
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le"}
+
+
+def surname(name: str) -> str:
+    """The family name, keeping particles: 'Jan-Emmanuel De Neve' -> 'De Neve'."""
+    parts = name.split()
+    keep = [parts[-1]]
+    for part in reversed(parts[:-1]):
+        if part.lower() not in _PARTICLES:
+            break
+        keep.insert(0, part)
+    return " ".join(keep)
+
+
 class EvidenceItem(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Unique id = file name.")
     kind: Literal[
@@ -132,8 +146,8 @@ class EvidenceItem(Strict):
         return next(c for c in self.claims if c.id == claim_id)
 
     def short_citation(self) -> str:
-        """`Bloom, Han & Liang (2024)` / `Gallup (2024)`."""
-        surnames = [a.split()[-1] for a in self.authors]
+        """`Bloom, Han & Liang (2024)` / `Krekel, Ward & De Neve (2019)` / `Gallup (2024)`."""
+        surnames = [surname(a) for a in self.authors]
         if not surnames:
             who = self.publisher
         elif len(surnames) == 1:

@@ -1,0 +1,198 @@
+"""The cost formulas, pinned on hand-computed cases, plus properties that must hold for any input."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deckgen import figures as F
+from deckgen.load.evidence import load_library
+from deckgen.models import HistoryPoint, Kpi
+from deckgen.resources import evidence_dir
+
+LIB = load_library(evidence_dir().resolve())
+
+
+def kpi(name: str, value: float, unit: str) -> Kpi:
+    return Kpi(name, value, unit, "2025", f"test {name}")
+
+
+ATTRITION = kpi("voluntary_attrition", 17.5, "percent")
+
+
+def test_turnover_cost_by_hand():
+    # 2,400 × 17.5% = 420 leavers; × 46,000 × 0.5 = 9,660,000; × 2 = 38,640,000
+    fig = F.turnover_cost(2400, 46000, ATTRITION, LIB)
+    assert fig.base.value == pytest.approx(9_660_000)
+    assert fig.low.value == pytest.approx(9_660_000)
+    assert fig.high.value == pytest.approx(38_640_000)
+    inputs = dict(fig.inputs)
+    assert inputs["voluntary leavers"].value == 420
+    assert (
+        inputs["replacement factor, low"].provenance.ref
+        == "gallup-replacement-cost#replacement-range.low"
+    )
+    assert inputs["average salary"].provenance.ref == "org.yaml average_salary"
+    assert "bottom of Gallup's range" in fig.why_base
+
+
+def test_absence_cost_by_hand():
+    # 11.2 days × 2,400 = 26,880 days × (46,000 / 228) × 1.25 = 6,778,947.37
+    fig = F.absence_cost(
+        2400, 46000, kpi("absence_days_per_fte", 11.2, "days"), F.assumptions_for({})
+    )
+    assert fig.base.value == pytest.approx(26880 * 46000 / 228 * 1.25)
+    assert fig.low.value == pytest.approx(26880 * 46000 / 228 * 1.2)
+    assert fig.high.value == pytest.approx(26880 * 46000 / 228 * 1.35)
+    assert dict(fig.inputs)["on-cost factor"].provenance.kind == "assumption"
+
+
+def test_absence_assumptions_can_be_overridden():
+    fig = F.absence_cost(
+        100,
+        40000,
+        kpi("absence_days_per_fte", 10, "days"),
+        F.assumptions_for({"working_days_per_year": 200, "on_cost_factor": 1.3}),
+    )
+    assert fig.base.value == pytest.approx(1000 * 200 * 1.3)
+    assert (
+        dict(fig.inputs)["working days per year"].provenance.note == "set in org.yaml assumptions"
+    )
+
+
+def test_recruiting_cost_by_hand():
+    fig = F.recruiting_cost(2400, ATTRITION, kpi("cost_per_hire", 5200, "currency"))
+    assert fig.base.value == 420 * 5200
+
+
+def test_break_even_by_hand():
+    # 60,000 / (46,000 × 0.5 = 23,000) = 2.6 -> 3 leavers
+    assert F.break_even_leavers(60000, 46000, LIB).base.value == 3
+    assert F.break_even_leavers(23000, 46000, LIB).base.value == 1
+
+
+def test_improvement_default_applies_the_trial_only_where_it_applies():
+    # 420 leavers × 33% fewer quits × 31% remote-eligible = 42.966 avoided × 46,000 × 0.5
+    fig = F.improvement(
+        2400,
+        46000,
+        ATTRITION,
+        kpi("remote_eligible_share", 31, "percent"),
+        F.assumptions_for({}),
+        LIB,
+        60000,
+    )
+    avoided = 420 * 0.33 * 0.31
+    assert fig.low.value == pytest.approx(avoided * 46000 * 0.5)
+    assert fig.high.value == pytest.approx(avoided * 46000 * 2)
+    inputs = dict(fig.inputs)
+    assert (
+        inputs["fewer quits in the hybrid-work trial"].provenance.ref
+        == "bloom-2024-hybrid-rct#quits"
+    )
+    assert inputs["payback months, conservative"].value == pytest.approx(
+        round(60000 / (avoided * 46000 * 0.5 / 12), 1)
+    )
+
+
+def test_improvement_without_remote_share_needs_an_explicit_assumption():
+    assumptions = F.assumptions_for({})
+    assert F.improvement(2400, 46000, ATTRITION, None, assumptions, LIB, None) is None
+    fig = F.improvement(
+        2400,
+        46000,
+        ATTRITION,
+        None,
+        F.assumptions_for({"improvement_attrition_reduction": 0.1}),
+        LIB,
+        None,
+    )
+    assert fig.low.value == pytest.approx(42 * 46000 * 0.5)
+
+
+def test_benchmark_gap_names_the_population_differences():
+    gap = F.benchmark_gap(
+        kpi("absence_days_per_fte", 11.2, "days"), LIB, "europe", "logistics", "EUR"
+    )
+    assert gap.item.id == "cipd-sickness-absence-2025"
+    assert gap.gap.value == pytest.approx(1.8)
+    assert gap.direction == "worse"
+    assert "the benchmark covers United Kingdom, we are in europe" in gap.differences
+    assert "the benchmark covers all sectors, we are in logistics" in gap.differences
+
+
+def test_no_benchmark_in_another_currency():
+    assert (
+        F.benchmark_gap(kpi("cost_per_hire", 5200, "currency"), LIB, "europe", None, "EUR") is None
+    )
+    assert (
+        F.benchmark_gap(
+            kpi("cost_per_hire", 5200, "currency"), LIB, "north-america", None, "USD"
+        ).benchmark.value
+        == 4700
+    )
+
+
+def test_trend_per_year_and_direction():
+    points = [HistoryPoint("2022", 13.1, "a"), HistoryPoint("2025", 17.5, "b")]
+    t = F.trend("voluntary_attrition", points)
+    assert t.per_year == pytest.approx(4.4 / 3)
+    assert t.direction == "worsening"
+    assert F.trend("engagement", points).direction == "improving"
+    assert F.trend("engagement", points[:1]) is None
+
+
+salaries = st.floats(min_value=1_000, max_value=500_000, allow_nan=False)
+rates = st.floats(min_value=0, max_value=100, allow_nan=False)
+heads = st.integers(min_value=1, max_value=500_000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(heads, heads, salaries, rates)
+def test_turnover_cost_is_monotone_in_headcount(a, b, salary, rate):
+    small, large = sorted((a, b))
+    attrition = kpi("voluntary_attrition", rate, "percent")
+    assert (
+        F.turnover_cost(small, salary, attrition, LIB).base.value
+        <= F.turnover_cost(large, salary, attrition, LIB).base.value + 1e-6
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(heads, salaries)
+def test_zero_attrition_costs_nothing(headcount, salary):
+    fig = F.turnover_cost(headcount, salary, kpi("voluntary_attrition", 0, "percent"), LIB)
+    assert fig.base.value == fig.low.value == fig.high.value == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    heads,
+    salaries,
+    rates,
+    st.floats(min_value=0, max_value=260, allow_nan=False),
+    st.floats(min_value=0, max_value=100, allow_nan=False),
+)
+def test_low_base_high_are_ordered(headcount, salary, rate, days, remote):
+    attrition = kpi("voluntary_attrition", rate, "percent")
+    figs = [
+        F.turnover_cost(headcount, salary, attrition, LIB),
+        F.absence_cost(
+            headcount, salary, kpi("absence_days_per_fte", days, "days"), F.assumptions_for({})
+        ),
+        F.improvement(
+            headcount,
+            salary,
+            attrition,
+            kpi("remote_eligible_share", remote, "percent"),
+            F.assumptions_for({}),
+            LIB,
+            50000,
+        ),
+    ]
+    for fig in figs:
+        assert fig.low.value <= fig.base.value + 1e-6 <= fig.high.value + 2e-6
+        assert all(math.isfinite(q.value) for _, q in fig.inputs if q.value != math.inf)

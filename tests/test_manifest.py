@@ -1,0 +1,127 @@
+"""The manifest beside each deck traces every number on every slide; sparse workspaces stay honest."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pptx import Presentation
+
+from tests.conftest import run
+from tests.test_build import EXECS, slide_texts
+
+DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def stem(name: str) -> str:
+    return re.sub(r"\W+", "-", name.lower())
+
+
+@pytest.mark.parametrize("entry", EXECS, ids=[e["name"] for e in EXECS])
+def test_manifest_lists_every_number_on_every_slide(northwind_decks, entry):
+    deck = northwind_decks / f"{stem(entry['name'])}.pptx"
+    manifest = json.loads(deck.with_suffix(".manifest.json").read_text())
+    prs = Presentation(str(deck))
+    assert len(manifest["slides"]) == len(prs.slides)
+    for slide, record in zip(prs.slides, manifest["slides"], strict=True):
+        recorded = [n["text"] for n in record["numbers"]]
+        for number in record["numbers"]:
+            assert number["source"]["kind"] in (
+                "org",
+                "audience",
+                "evidence",
+                "derived",
+                "assumption",
+            )
+            assert number["source"]["ref"]
+        for text in slide_texts(slide):
+            for token in DIGITS.findall(text):
+                assert any(token in r for r in recorded), (
+                    f"slide {record['number']} ({record['role']}): '{token}' in {text!r} "
+                    "is not in the manifest"
+                )
+
+
+def test_manifest_carries_formulas_and_assumptions(northwind_decks):
+    manifest = json.loads((northwind_decks / "jordan-ellis.manifest.json").read_text())
+    figures = {f["key"]: f for f in manifest["figures"]}
+    turnover = figures["turnover_cost"]
+    assert turnover["formula"] == "voluntary leavers × average salary × replacement cost factor"
+    assert turnover["low"]["value"] == pytest.approx(9_660_000)
+    assert {i["name"] for i in turnover["inputs"]} >= {"headcount", "average salary"}
+    assert manifest["assumptions"]["on_cost_factor"]["value"] == 1.25
+
+
+def test_cost_slide_shows_a_range_with_its_formula(northwind_decks):
+    prs = Presentation(str(northwind_decks / "jordan-ellis.pptx"))
+    cost = next(s for s in prs.slides if s.shapes.title.text.startswith("Turnover and absence"))
+    assert cost.shapes.title.text == (
+        "Turnover and absence already cost us EUR 16.2m to EUR 46m a year"
+    )
+    table = next(sh.table for sh in cost.shapes if sh.has_table)
+    rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
+    assert rows["Voluntary turnover"][1:] == [
+        "420 leavers × EUR 46k × 0.5× to 2×",
+        "EUR 9.7m",
+        "EUR 38.6m",
+    ]
+    notes = cost.notes_slide.notes_text_frame.text
+    assert "half a salary per leaver" in notes
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert "Appendix: how we calculated the annual cost of voluntary turnover" in titles
+
+
+def test_benchmark_and_trend_slides(northwind_decks):
+    titles = [
+        s.shapes.title.text for s in Presentation(str(northwind_decks / "jordan-ellis.pptx")).slides
+    ]
+    assert "Our sickness absence is 1.8 days above the United Kingdom benchmark" in titles
+    assert "All 3 measures we track over time have worsened since 2022" in titles
+
+
+def test_two_kpi_workspace_builds_fewer_slides_and_invents_nothing(tmp_path):
+    ws = tmp_path / "small"
+    ws.mkdir()
+    (ws / "org.yaml").write_text("""name: Small Co
+currency: GBP
+headcount: 80
+average_salary: 30000
+kpis:
+  engagement: {value: 41, unit: percent, period: "2025"}
+  enps: {value: 5, unit: score, period: "2025"}
+""")
+    (ws / "audience.yaml").write_text("""presenter: {name: Ana Ruiz}
+executives:
+  - {name: Ben Cole, role: MD, said: "We can't afford anything new this year."}
+""")
+    result = run("build", str(ws), "-o", str(tmp_path / "out"), "--json")
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "ben-cole.pptx"))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert not any(t.startswith(("Turnover and absence", "Appendix", "All ")) for t in titles)
+    text = "\n".join(t for s in prs.slides for t in slide_texts(s))
+    assert "Voluntary attrition" not in text  # no KPI we were not given
+    manifest = json.loads((tmp_path / "out" / "ben-cole.manifest.json").read_text())
+    assert manifest["figures"] == []
+
+
+def test_assumption_keys_are_checked(workspace, tmp_path):
+    org = workspace / "org.yaml"
+    org.write_text(org.read_text() + "assumptions:\n  on_cost: 1.3\n")
+    result = run("build", str(workspace), "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert "assumptions.on_cost: unknown key; did you mean 'on_cost_factor'?" in result.stderr
+
+
+def test_assumption_override_changes_the_cost(workspace, tmp_path):
+    org = workspace / "org.yaml"
+    org.write_text(org.read_text() + "assumptions:\n  on_cost_factor: 1.3\n")
+    result = run("build", str(workspace), "-o", str(tmp_path), "--exec", "Jordan Ellis")
+    assert result.exit_code == 0, result.stderr
+    manifest = json.loads((tmp_path / "jordan-ellis.manifest.json").read_text())
+    assert manifest["assumptions"]["on_cost_factor"] == {
+        "value": 1.3,
+        "unit": "multiple",
+        "source": "set in org.yaml assumptions",
+    }
