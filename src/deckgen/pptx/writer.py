@@ -228,7 +228,7 @@ def _write_slide(prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme) ->
         body = _placeholder(slide, 1)
         if body is None:
             raise TemplateError(f"layout '{layout.name}' has no body placeholder (idx 1)")
-        dense = plan.role == "appendix"  # reference material: more lines, smaller type
+        dense = plan.role in ("appendix", "sources")  # reference material: smaller, tighter type
         _fill_text(
             body.text_frame,
             plan.bullets,
