@@ -120,7 +120,7 @@ def test_benchmark_gap_names_the_population_differences():
     assert gap.item.id == "cipd-sickness-absence-2025"
     assert gap.gap.value == pytest.approx(1.8)
     assert gap.direction == "worse"
-    assert "the benchmark covers United Kingdom, we are in europe" in gap.differences
+    assert "the benchmark covers the UK, we are in Europe" in gap.differences
     assert "the benchmark covers all sectors, we are in logistics" in gap.differences
 
 

@@ -76,7 +76,7 @@ def test_benchmark_and_trend_slides(northwind_decks):
     titles = [
         s.shapes.title.text for s in Presentation(str(northwind_decks / "jordan-ellis.pptx")).slides
     ]
-    assert "Our sickness absence is 1.8 days above the United Kingdom benchmark" in titles
+    assert "Our sickness absence is 1.8 days above the UK benchmark" in titles
     assert "All 3 measures we track over time have worsened since 2022" in titles
 
 

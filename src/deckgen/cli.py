@@ -62,6 +62,12 @@ def cli() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Evidence library folder [default: the bundled library].",
 )
+@click.option(
+    "--charts",
+    type=click.Choice(["image", "native"]),
+    default=None,
+    help="Rendered image charts or native editable ones [default: the theme's].",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 def build(
     workspace: Path,
@@ -72,6 +78,7 @@ def build(
     theme: str,
     force: bool,
     evidence_dir: Path | None,
+    charts: str | None,
     as_json: bool,
 ) -> None:
     """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
@@ -79,7 +86,9 @@ def build(
 
     outdir = outdir or Path("out") / workspace.resolve().name
     report = build_decks(
-        BuildOptions(workspace, outdir, exec_names, objection, blocker, theme, force, evidence_dir)
+        BuildOptions(
+            workspace, outdir, exec_names, objection, blocker, theme, force, evidence_dir, charts
+        )
     )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -406,6 +406,23 @@ def trend(name: str, points: list[HistoryPoint]) -> Trend | None:
     return Trend(name, first, last, change, change / years if years else None, direction)
 
 
+REGION_NAMES = {
+    "europe": "Europe",
+    "uk": "the UK",
+    "north-america": "the US and Canada",
+    "asia-pacific": "Asia-Pacific",
+    "latin-america": "Latin America",
+    "global": "the world",
+}
+BENCHMARK_NAMES = {
+    "europe": "European",
+    "uk": "UK",
+    "north-america": "US and Canadian",
+    "asia-pacific": "Asia-Pacific",
+    "latin-america": "Latin American",
+    "global": "global",
+}
+
 _REGION_PREFERENCE = {
     "europe": ("europe", "uk", "global"),
     "uk": ("uk", "europe", "global"),
@@ -427,6 +444,7 @@ class Gap:
     item: EvidenceItem
     population: str
     differences: tuple[str, ...]
+    region: str | None = None  # the benchmark's region, e.g. "europe"
 
 
 def benchmark_gap(
@@ -464,7 +482,10 @@ def benchmark_gap(
         direction = "worse" if worse else "better"
     differences = []
     if claim.region and region and claim.region != region:
-        differences.append(f"the benchmark covers {item.geography}, we are in {region}")
+        differences.append(
+            f"the benchmark covers {REGION_NAMES.get(claim.region, claim.region)}"
+            f", we are in {REGION_NAMES.get(region, region)}"
+        )
     specific = [i for i in item.industries if i != "all"]
     if industry and specific and industry.lower() not in [i.lower() for i in specific]:
         differences.append(f"the benchmark covers {', '.join(specific)}, we are in {industry}")
@@ -481,6 +502,7 @@ def benchmark_gap(
         item,
         claim.population or item.geography,
         tuple(differences),
+        claim.region,
     )
 
 

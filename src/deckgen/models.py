@@ -96,6 +96,36 @@ class Table:
     name: str = "Table"
 
 
+@dataclass(frozen=True)
+class ChartItem:
+    """One mark: a point of a line, a bar, or a low-high range; `label` is the text shown on it."""
+
+    x: str
+    value: float
+    label: str
+    low: float | None = None
+    high: float | None = None
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class ChartPanel:
+    title: str
+    items: tuple[ChartItem, ...]
+    benchmark: tuple[float, str] | None = None  # (value, label) drawn as a reference line
+
+
+@dataclass(frozen=True)
+class ChartPlan:
+    """What to draw, as plain data; charts/specs.py turns it into a themed Vega-Lite spec."""
+
+    kind: str  # trend | range | comparison
+    panels: tuple[ChartPanel, ...]
+    alt_text: str
+    width_in: float
+    height_in: float
+
+
 @dataclass
 class SlidePlan:
     role: str
@@ -105,6 +135,7 @@ class SlidePlan:
     bullets: list[str] = field(default_factory=list)
     quote: str = ""
     table: Table | None = None
+    chart: ChartPlan | None = None
     sources: list[SourceRef] = field(default_factory=list)
     source_line: str = ""
     notes: str = ""

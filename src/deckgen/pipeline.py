@@ -24,6 +24,7 @@ class BuildOptions:
     theme: str = "clean"
     force: bool = False
     evidence_dir: Path | None = None
+    charts: str | None = None  # "image" | "native"; default from the theme
 
 
 @dataclass
@@ -107,7 +108,10 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         p = audience.presenter
         presenter = f"{p.name}, {p.role}" if p.role else p.name
 
+    from deckgen.charts import chart_images
     from deckgen.figures import compute_figures
+
+    chart_mode = opts.charts or theme.spec.charts
     from deckgen.manifest import build_manifest
 
     figures = compute_figures(
@@ -167,7 +171,8 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         )
         storyline = storylines["none" if cls.blocker == "none" else "default"]
         plan = plan_deck(inputs, storyline, fmt, theme.spec.name)
-        data = write_deck(plan, theme, when, profile.locale)
+        images = {} if chart_mode == "native" else chart_images(plan, theme.spec)
+        data = write_deck(plan, theme, when, profile.locale, images)
         manifest = build_manifest(plan, target.name, figures)
         shown = sum(
             1

@@ -14,6 +14,9 @@ from deckgen.kpis import CATALOG
 from deckgen.load.evidence import EvidenceItem, render_statement
 from deckgen.load.storyline import SlideSpec, Storyline
 from deckgen.models import (
+    ChartItem,
+    ChartPanel,
+    ChartPlan,
     Classification,
     DeckPlan,
     Executive,
@@ -209,6 +212,30 @@ def _evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
     }
 
 
+def _evidence_chart(pick: Pick, r: Renderer) -> ChartPlan | None:
+    """Two bars for items whose `chart` names a left and a right claim (e.g. a perception gap)."""
+    spec = pick.item.chart or {}
+    if not (spec.get("left") and spec.get("right")):
+        return None
+    items = []
+    for side, highlight in (("left", False), ("right", True)):
+        claim = pick.item.claim(spec[side])
+        quantity = Quantity(
+            claim.value, claim.unit, Provenance("evidence", f"{pick.item.id}#{claim.id}")
+        )
+        name = spec.get(f"{side}_label") or (claim.population or claim.id)
+        items.append(
+            ChartItem(
+                name[:1].upper() + name[1:], claim.value, r.show(quantity), highlight=highlight
+            )
+        )
+    alt_text = (
+        f"Bar chart: {items[0].x} {items[0].label} against {items[1].x} "
+        f"{items[1].label} ({pick.item.source_ref().short})."
+    )
+    return ChartPlan("comparison", (ChartPanel("", tuple(items)),), alt_text, 5.8, 4.4)
+
+
 def _source_line(ref: SourceRef, item_title: str, kind: str) -> str:
     secondary = "; figures from secondary coverage" if ref.verification == "secondary" else ""
     return f"Source: {ref.short}. {item_title}. {kind.upper() if kind == 'rct' else kind.capitalize()}, grade {ref.grade}{secondary}."
@@ -339,6 +366,7 @@ def _plan_slide(
     if spec.role == "evidence":
         pick = picks.pop(0)
         ctx["evidence"] = _evidence_context(pick, r)
+        evidence_chart = _evidence_chart(pick, r)
         ref = pick.item.source_ref()
         sources.append(ref)
         source_line = _source_line(ref, pick.item.title, pick.item.kind)
@@ -374,6 +402,8 @@ def _plan_slide(
         title = r.render(spec.title[-1], ctx, where)[:TITLE_MAX].rsplit(" ", 1)[0]
     bullets = [b for b in (r.render(t, ctx, where) for t in spec.bullets) if b]
     subtitle = r.render(spec.subtitle, ctx, where) if spec.subtitle else ""
+    if spec.role != "evidence":
+        evidence_chart = None
     plan = SlidePlan(
         role=spec.role,
         layout=spec.layout,
@@ -383,17 +413,22 @@ def _plan_slide(
         sources=sources,
         source_line=source_line,
     )
+    if evidence_chart is not None:
+        plan.chart, plan.layout = evidence_chart, "two_content"
     if spec.role == "acknowledge":
         plan.quote = _quote(inputs.executive.said)
         if plan.quote:
             r.show(UserText(plan.quote, f"{inputs.executive.source}.said"))
     if spec.role == "trend":
-        plan.table = pf.trend_table(inputs.org.history, r)
+        plan.chart = pf.trend_chart(inputs.figures, inputs.org.history, r)
+        if plan.chart is None:
+            plan.table = pf.trend_table(inputs.org.history, r)
         plan.source_line = (
             f"Source: {inputs.org.name} HR data ({', '.join(inputs.org.files)}); "
             "figures as supplied by the organisation."
         )
     if spec.role == "cost" and inputs.figures:
+        plan.chart = pf.cost_chart(inputs.figures, r)
         plan.table = pf.cost_table(inputs.figures, r)
         plan.source_line = (
             "Team analysis of our own HR data; replacement cost range from "

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from deckgen.figures import Figure, OrgFigures
+from deckgen.figures import BENCHMARK_NAMES, Figure, OrgFigures
 from deckgen.kpis import CATALOG
 from deckgen.load.evidence import EvidenceItem
-from deckgen.models import HistoryPoint, Provenance, Quantity, SourceRef, Table
+from deckgen.models import (
+    ChartItem,
+    ChartPanel,
+    ChartPlan,
+    HistoryPoint,
+    Provenance,
+    Quantity,
+    SourceRef,
+    Table,
+)
 from deckgen.text import Renderer, UserText
 
 
@@ -116,7 +125,7 @@ def gap_context(figs: OrgFigures | None) -> dict[str, Any] | None:
         "abs": Quantity(abs(gap.gap.value), gap.gap.unit, gap.gap.provenance),
         "word": "above" if higher else "below" if gap.gap.value < 0 else "level with",
         "direction": gap.direction,
-        "geography": "global" if gap.item.geography == "global" else gap.item.geography,
+        "geography": BENCHMARK_NAMES.get(gap.region or "", gap.item.geography),
         "citation": gap.item.source_ref().short,
         "differences": "; ".join(gap.differences) or "none we know of",
     }
@@ -231,3 +240,65 @@ def appendix_bullets(fig: Figure, library: dict[str, EvidenceItem], r: Renderer)
         bullets.append(f"Why this base: {fig.why_base}.")
     bullets += [f"Note: {n}." for n in fig.notes]
     return bullets
+
+
+def trend_chart(
+    figs: OrgFigures, history: dict[str, list[HistoryPoint]], r: Renderer
+) -> ChartPlan | None:
+    """Small multiples: each measure with history over time, with its benchmark where one exists."""
+    gaps = {g.kpi: g for g in figs.gaps}
+    panels, described = [], []
+    for name in CATALOG:
+        points = history.get(name, [])
+        if len(points) < 2:
+            continue
+        unit = CATALOG[name].unit
+        items = tuple(
+            ChartItem(
+                r.show(UserText(p.period, p.source, "org")),
+                p.value,
+                r.show(Quantity(p.value, unit, Provenance("org", p.source), p.period)),
+            )
+            for p in points[-6:]
+        )
+        bench = None
+        gap = gaps.get(name)
+        if gap is not None:
+            where = BENCHMARK_NAMES.get(gap.region or "", gap.item.geography)
+            label = f"{where} benchmark {r.show(gap.benchmark)}"
+            bench = (gap.benchmark.value, label)
+        panels.append(ChartPanel(CATALOG[name].label, items, bench))
+        described.append(
+            f"{CATALOG[name].label} from {items[0].label} in {items[0].x} to "
+            f"{items[-1].label} in {items[-1].x}"
+            + (f" (reference line: {bench[1]}, {gap.item.source_ref().short})" if bench else "")
+        )
+        if len(panels) == 3:
+            break
+    if len(panels) < 1:
+        return None
+    alt_text = "Line charts over time: " + "; ".join(described) + "."
+    return ChartPlan("trend", tuple(panels), alt_text, 12.1, 4.4)
+
+
+def cost_chart(figs: OrgFigures, r: Renderer) -> ChartPlan | None:
+    items = []
+    for fig, name, highlight in (
+        (figs.turnover, "Voluntary turnover", False),
+        (figs.absence, "Sickness absence", False),
+        (figs.total, "Total", True),
+    ):
+        if fig is None or fig.low is None or fig.high is None:
+            continue
+        label = f"{r.show(fig.low)} to {r.show(fig.high)}"
+        items.append(
+            ChartItem(name, fig.high.value, label, fig.low.value, fig.high.value, highlight)
+        )
+    if not items:
+        return None
+    alt_text = (
+        "Range bars of annual cost, low to high: "
+        + "; ".join(f"{i.x} {i.label}" for i in items)
+        + "."
+    )
+    return ChartPlan("range", (ChartPanel("", tuple(items)),), alt_text, 12.1, 2.1)

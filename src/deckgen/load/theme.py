@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 
@@ -55,6 +56,9 @@ class ThemeFile(Strict):
     colors: Colors
     sizes: Sizes
     layouts: dict[str, str]
+    charts: Literal["image", "native"] = Field(
+        "image", description="image: rendered PNG charts; native: editable PowerPoint charts."
+    )
     template_build: dict | None = None
 
     @field_validator("layouts")

@@ -206,7 +206,33 @@ def _source(slide, text: str, theme: Theme) -> None:
     )
 
 
-def _write_slide(prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme) -> None:
+def _picture(slide, png: bytes, alt: str, left, top, width, height) -> None:
+    """Place a chart image inside the box, keeping its aspect ratio, with alt text."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        ratio = image.height / image.width
+    w = width if width * ratio <= height else int(height / ratio)
+    h = int(w * ratio)
+    pic = slide.shapes.add_picture(io.BytesIO(png), left + (width - w) // 2, top, w, h)
+    pic.name = "Chart"
+    pic._element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).set("descr", alt)
+
+
+def _chart(
+    slide, plan: SlidePlan, theme: Theme, image: bytes | None, left, top, width, height
+) -> None:
+    if image is not None:
+        _picture(slide, image, plan.chart.alt_text, left, top, width, height)
+    else:
+        from deckgen.pptx.native import add_native_chart
+
+        add_native_chart(slide, plan.chart, theme, left, top, width, height)
+
+
+def _write_slide(
+    prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme, image: bytes | None = None
+) -> None:
     layout = layouts.get(plan.layout)
     if layout is None:
         raise TemplateError(
@@ -224,6 +250,14 @@ def _write_slide(prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme) ->
         sub = _placeholder(slide, 1)
         if sub is not None:
             _fill_text(sub.text_frame, plan.subtitle.splitlines(), bullets=False)
+    elif plan.layout == "two_content" and plan.chart is not None:
+        body, right = _placeholder(slide, 1), _placeholder(slide, 2)
+        if body is None or right is None:
+            raise TemplateError(f"layout '{layout.name}' needs two body placeholders (idx 1, 2)")
+        _fill_text(body.text_frame, plan.bullets, bullets=True, space_after=10)
+        box = (right.left, right.top, right.width, right.height)
+        right._element.getparent().remove(right._element)
+        _chart(slide, plan, theme, image, *box)
     elif plan.layout in ("content", "two_content"):
         body = _placeholder(slide, 1)
         if body is None:
@@ -242,6 +276,10 @@ def _write_slide(prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme) ->
         if plan.quote:
             who = deck.executive.name + (f", {deck.executive.role}" if deck.executive.role else "")
             top += _quote(slide, plan.quote, who, theme, top) + Inches(0.25)
+        if plan.chart is not None:
+            height = Inches(plan.chart.height_in)
+            _chart(slide, plan, theme, image, MARGIN, top, width, height)
+            top += height + Inches(0.15)
         if plan.table is not None:
             _table(slide, plan.table, theme, top)
         elif plan.bullets:
@@ -259,11 +297,20 @@ def _write_slide(prs, layouts, plan: SlidePlan, deck: DeckPlan, theme: Theme) ->
     slide.notes_slide.notes_text_frame.text = plan.notes
 
 
-def write_deck(deck: DeckPlan, theme: Theme, when: datetime, language: str) -> bytes:
+def write_deck(
+    deck: DeckPlan,
+    theme: Theme,
+    when: datetime,
+    language: str,
+    images: dict[int, bytes] | None = None,
+) -> bytes:
+    """The deck as .pptx bytes. Charts come as PNGs in `images` (by slide index) or, for slides
+    with a chart but no image, as native editable charts."""
     prs = _open_template(theme)
     layouts = _layouts(prs, theme)
-    for plan in deck.slides:
-        _write_slide(prs, layouts, plan, deck, theme)
+    images = images or {}
+    for index, plan in enumerate(deck.slides):
+        _write_slide(prs, layouts, plan, deck, theme, images.get(index))
     core = prs.core_properties
     core.title = deck.title
     core.author = deck.author
