@@ -68,6 +68,7 @@ def cli() -> None:
     default=None,
     help="Rendered image charts or native editable ones [default: the theme's].",
 )
+@click.option("--explain", is_flag=True, help="Say why each piece of evidence was chosen.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 def build(
     workspace: Path,
@@ -79,6 +80,7 @@ def build(
     force: bool,
     evidence_dir: Path | None,
     charts: str | None,
+    explain: bool,
     as_json: bool,
 ) -> None:
     """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
@@ -92,6 +94,14 @@ def build(
     )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if explain:
+        for d in report.decks:
+            click.echo(
+                f"{d.executive}: {d.blocker} ({d.blocker_how}), storyline {d.storyline}", err=True
+            )
+            for item_id, purpose, why in d.chosen:
+                slot = f" [{purpose}]" if purpose else ""
+                click.echo(f"  {item_id}{slot}: {'; '.join(why)}", err=True)
     if as_json:
         click.echo(json.dumps(_report_json(report), indent=2, ensure_ascii=False))
     slides = sum(d.slides for d in report.decks)
@@ -270,6 +280,10 @@ def _report_json(report) -> dict:
                 "figures": d.figures,
                 "citations": list(d.citations),
                 "warnings": list(d.warnings),
+                "storyline": d.storyline,
+                "evidence": [
+                    {"id": i, "purpose": purpose, "why": list(why)} for i, purpose, why in d.chosen
+                ],
             }
             for d in report.decks
         ],

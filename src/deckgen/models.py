@@ -165,3 +165,5 @@ class DeckResult:
     figures: int
     citations: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    storyline: str = "default"
+    chosen: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (evidence id, purpose, reasons)

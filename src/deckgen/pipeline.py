@@ -47,7 +47,7 @@ def build_decks(opts: BuildOptions) -> BuildReport:
     from deckgen.plan import AskFacts, DeckInputs, OrgFacts, plan_deck
     from deckgen.pptx.writer import write_deck
     from deckgen.resources import evidence_dir
-    from deckgen.select import select_evidence
+    from deckgen.select import select_for_slots
 
     root = opts.workspace
     if not root.is_dir():
@@ -81,7 +81,9 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         (opts.evidence_dir or evidence_dir()).resolve()
     )
     theme = load_theme(opts.theme)
-    storylines = {name: load_storyline(name) for name in ("default", "none")}
+    from deckgen.load.storyline import storyline_for
+
+    storylines: dict[str, object] = {}
     profile = org.profile
     fmt = Formatter(profile.locale, profile.currency)
     deck_day, date_source = _deck_date(audience.date if audience else None)
@@ -135,23 +137,34 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         cls = _classify(exe)
         deck_warnings = _warnings(exe, cls)
         warnings.extend(deck_warnings)
-        picks = []
-        if cls.blocker != "none":
-            picks = select_evidence(
-                library, cls.blocker, set(org.kpis), profile.region, profile.industry, count=3
+        name = storyline_for(cls.blocker)
+        if name not in storylines:
+            storylines[name] = load_storyline(name)
+        storyline = storylines[name]
+        wants = [
+            spec.want[i] if i < len(spec.want) else None
+            for spec in storyline.slides
+            if spec.role == "evidence"
+            for i in range(spec.repeat)
+        ]
+        picks = (
+            select_for_slots(
+                library, cls.blocker, wants, set(org.kpis), profile.region, profile.industry
             )
+            if cls.blocker != "none"
+            else []
+        )
         answer_secondary = cls.how == "classified" and cls.blocker != "none" and is_close(cls)
         second_pick = None
         if answer_secondary and cls.secondary:
-            used = frozenset(p.item.id for p in picks)
-            found = select_evidence(
+            found = select_for_slots(
                 library,
                 cls.secondary,
+                [None],
                 set(org.kpis),
                 profile.region,
                 profile.industry,
-                count=1,
-                exclude=used,
+                exclude=frozenset(p.item.id for p in picks),
             )
             second_pick = found[0] if found else None
         inputs = DeckInputs(
@@ -169,7 +182,6 @@ def build_decks(opts: BuildOptions) -> BuildReport:
             figures,
             library,
         )
-        storyline = storylines["none" if cls.blocker == "none" else "default"]
         plan = plan_deck(inputs, storyline, fmt, theme.spec.name)
         images = {} if chart_mode == "native" else chart_images(plan, theme.spec)
         data = write_deck(plan, theme, when, profile.locale, images)
@@ -181,6 +193,9 @@ def build_decks(opts: BuildOptions) -> BuildReport:
             if n.unit not in ("text", "date")  # figures, not digits inside quoted text
         )
         citations = tuple(dict.fromkeys(r.evidence_id for s in plan.slides for r in s.sources))
+        chosen = tuple((p.item.id, p.purpose, p.reasons) for p in picks)
+        if second_pick:
+            chosen += ((second_pick.item.id, "the second concern", second_pick.reasons),)
         built.append(
             (
                 target,
@@ -197,6 +212,8 @@ def build_decks(opts: BuildOptions) -> BuildReport:
                     shown,
                     citations,
                     tuple(deck_warnings),
+                    storyline.name,
+                    chosen,
                 ),
             )
         )

@@ -152,30 +152,36 @@ def _kpi_table(org: OrgFacts, r: Renderer, lead: str | None) -> Table:
     return Table(header, rows, widths, "KPI table")
 
 
-def _times(spec: SlideSpec, inputs: DeckInputs) -> int:
-    """How many slides a storyline entry yields for these inputs (0 drops it)."""
-    if spec.role == "evidence":
-        return min(spec.repeat, len(inputs.picks))
-    if spec.role == "secondary":
-        return 1 if inputs.answer_secondary else 0
-    if spec.role == "kpis" and not inputs.org.kpis:
-        return 0  # no KPIs: the slide drops out rather than showing an empty table
-    if spec.role == "trend":
-        return 1 if pf.trend_context(inputs.figures) else 0
-    if spec.role == "cost":
-        return 1 if pf.cost_context(inputs.figures) else 0
-    if spec.role == "benchmark":
-        return 1 if inputs.figures and inputs.figures.gaps else 0
-    if spec.role == "appendix":
-        return len(pf.appendix_figures(inputs.figures))
-    return 1
+def _counts(storyline: Storyline, inputs: DeckInputs) -> list[int]:
+    """How many slides each storyline entry yields for these inputs (0 drops it)."""
+    remaining = len(inputs.picks)
+    counts = []
+    for spec in storyline.slides:
+        if spec.role == "evidence":
+            n = min(spec.repeat, remaining)
+            remaining -= n
+        elif spec.role == "secondary":
+            n = 1 if inputs.answer_secondary else 0
+        elif spec.role == "kpis":
+            n = 1 if inputs.org.kpis else 0  # no KPIs: the slide drops out, never empty
+        elif spec.role == "trend":
+            n = 1 if pf.trend_context(inputs.figures) else 0
+        elif spec.role == "cost":
+            n = 1 if pf.cost_context(inputs.figures) else 0
+        elif spec.role == "benchmark":
+            n = 1 if inputs.figures and inputs.figures.gaps else 0
+        elif spec.role == "appendix":
+            n = len(pf.appendix_figures(inputs.figures))
+        else:
+            n = 1
+        counts.append(n)
+    return counts
 
 
 def _slide_numbers(storyline: Storyline, inputs: DeckInputs) -> dict[str, str]:
     numbers: dict[str, list[int]] = {}
     n = 0
-    for spec in storyline.slides:
-        times = _times(spec, inputs)
+    for spec, times in zip(storyline.slides, _counts(storyline, inputs), strict=True):
         for _ in range(times):
             n += 1
             numbers.setdefault(spec.role, []).append(n)
@@ -321,8 +327,8 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
     slides: list[SlidePlan] = []
     picks = list(inputs.picks)
     appendix = pf.appendix_figures(inputs.figures)
-    for spec in storyline.slides:
-        for i in range(_times(spec, inputs)):
+    for spec, times in zip(storyline.slides, _counts(storyline, inputs), strict=True):
+        for i in range(times):
             if spec.role == "appendix":
                 context["figure"] = appendix[i]
             slides.append(_plan_slide(spec, context, picks, inputs, r))

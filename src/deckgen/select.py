@@ -22,6 +22,7 @@ class Pick:
     claim: Claim
     score: float
     reasons: tuple[str, ...]
+    purpose: str = ""
 
 
 def _score(
@@ -87,3 +88,64 @@ def select_evidence(
         ranked.append((-score, item.id, Pick(item, item.claims[0], score, tuple(why))))
     ranked.sort(key=lambda t: (t[0], t[1]))
     return [pick for _, _, pick in ranked[:count]]
+
+
+def _want_bonus(item: EvidenceItem, want) -> tuple[float, list[str]]:
+    score, why = 0.0, []
+    if item.id in want.prefer:
+        score += 20 - want.prefer.index(item.id)
+        why.append("the storyline asks for it")
+    if want.kinds and item.kind not in want.kinds:
+        score -= 6
+    elif want.kinds:
+        why.append(f"a {item.kind}, as this slot wants")
+    if want.grades and item.grade not in want.grades:
+        score -= 6
+    if want.chart and item.chart:
+        score += 3
+        why.append("has data for a comparison chart")
+    return score, why
+
+
+def select_for_slots(
+    library: tuple[EvidenceItem, ...],
+    blocker: str,
+    wants: list,
+    kpis: set[str],
+    region: str | None,
+    industry: str | None,
+    exclude: frozenset[str] = frozenset(),
+) -> list[Pick]:
+    """One pick per evidence slot, in slot order, never the same item twice.
+
+    A slot's `want` (see load/storyline.py) adds preferred ids, kinds, grades or a chart to the
+    general ranking; a slot without one takes the best remaining item for the deck's blocker.
+    """
+    used = set(exclude)
+    latest = _latest_in_series(library)
+    picks: list[Pick] = []
+    for want in wants:
+        target = (want.blocker if want and want.blocker else None) or blocker
+        best = None
+        for item in library:
+            if item.id in used:
+                continue
+            score, why = _score(item, target, kpis, region, industry)
+            if item.series and item.year < latest[item.series]:
+                score -= 2
+                why.append("superseded by a later edition")
+            if want is not None:
+                bonus, more = _want_bonus(item, want)
+                score += bonus
+                why = more + why
+            key = (-score, item.id)
+            if best is None or key < best[0]:
+                best = (
+                    key,
+                    Pick(item, item.claims[0], score, tuple(why), want.purpose if want else ""),
+                )
+        if best is None:
+            break
+        picks.append(best[1])
+        used.add(best[1].item.id)
+    return picks

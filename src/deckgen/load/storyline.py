@@ -1,4 +1,8 @@
-"""Load a storyline (`decks/<name>.yaml`): the ordered slides of a deck, with their text templates."""
+"""Load a storyline (`decks/<name>.yaml`): the ordered slides of a deck, with their text templates.
+
+A storyline may `extends: default`; its slides are then listed in its own order, and any field a
+slide leaves out is taken from the parent's slide with the same role.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from deckgen.errors import DeckgenError
+from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.load.schema import Strict, validate
 from deckgen.load.yamlfile import load_yaml
 from deckgen.resources import decks_dir
@@ -15,16 +19,40 @@ Role = Literal[
     "title",
     "exec_summary",
     "acknowledge",
+    "reframe",
     "kpis",
     "trend",
     "cost",
     "benchmark",
     "evidence",
     "secondary",
+    "how",
     "ask",
     "sources",
     "appendix",
 ]
+
+
+class Want(Strict):
+    """What an evidence slot asks for; the best remaining item that fits is chosen."""
+
+    prefer: list[str] = Field(default_factory=list, description="Evidence ids to try first.")
+    blocker: str | None = Field(None, description="Answer this blocker (default: the deck's).")
+    kinds: list[str] = Field(default_factory=list, description="Only these kinds, if any fit.")
+    grades: list[Literal["A", "B", "C"]] = Field(default_factory=list)
+    chart: bool = Field(False, description="Prefer items with chart data.")
+    purpose: str = Field("", description="Why this slot exists, for --explain.")
+
+
+class RawSlide(Strict):
+    role: Role
+    layout: str | None = None
+    title: list[str] | None = None
+    subtitle: str | None = None
+    bullets: list[str] | None = None
+    notes: str | None = None
+    repeat: int | None = Field(None, ge=1, le=6)
+    want: Want | list[Want] | None = None
 
 
 class SlideSpec(Strict):
@@ -35,6 +63,14 @@ class SlideSpec(Strict):
     bullets: list[str] = Field(default_factory=list, description="Bullet templates; empty drop.")
     notes: str = Field(min_length=1, description="Speaker-notes template (the talk track).")
     repeat: int = Field(1, ge=1, le=6, description="Evidence slides: how many to make.")
+    want: list[Want] = Field(default_factory=list, description="Evidence slots, one per slide.")
+
+
+class RawStoryline(Strict):
+    name: str
+    description: str
+    extends: str | None = None
+    slides: list[RawSlide] = Field(min_length=3)
 
 
 class Storyline(Strict):
@@ -43,8 +79,41 @@ class Storyline(Strict):
     slides: list[SlideSpec] = Field(min_length=3)
 
 
-def load_storyline(name: str = "default") -> Storyline:
+def _merge(raw: RawSlide, parent: SlideSpec | None, where: str) -> SlideSpec:
+    data = parent.model_dump() if parent else {}
+    for key, value in raw.model_dump(exclude_none=True).items():
+        data[key] = value
+    if isinstance(data.get("want"), dict):
+        data["want"] = [data["want"]]
+    if raw.role == "evidence" and raw.repeat is None and raw.want is not None:
+        data["repeat"] = len(data["want"])  # an entry's own slots decide how many slides it makes
+    missing = [k for k in ("layout", "title", "notes") if k not in data]
+    if missing:
+        raise InputError(
+            Problem(
+                where,
+                f"slide '{raw.role}' has no parent slide to inherit "
+                f"from; give {', '.join(missing)}",
+            )
+        )
+    return SlideSpec.model_validate(data)
+
+
+def load_storyline(name: str = "default", _seen: tuple[str, ...] = ()) -> Storyline:
     path = decks_dir() / f"{name}.yaml"
     if not path.is_file():
         raise DeckgenError(f"storyline '{name}' not found in {decks_dir()}")
-    return validate(Storyline, load_yaml(path, f"decks/{name}.yaml"))
+    if name in _seen:
+        raise DeckgenError(f"decks/{name}.yaml: storylines extend each other in a loop")
+    raw = validate(RawStoryline, load_yaml(path, f"decks/{name}.yaml"))
+    parent = load_storyline(raw.extends, (*_seen, name)) if raw.extends else None
+    by_role = {s.role: s for s in reversed(parent.slides)} if parent else {}
+    slides = [_merge(s, by_role.get(s.role), f"decks/{name}.yaml") for s in raw.slides]
+    return Storyline(name=raw.name, description=raw.description, slides=slides)
+
+
+def storyline_for(blocker: str) -> str:
+    """The storyline file for a blocker: its own if it exists, else the fallback."""
+    if blocker == "none":
+        return "none"
+    return blocker if (decks_dir() / f"{blocker}.yaml").is_file() else "fallback"
