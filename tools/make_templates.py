@@ -179,6 +179,12 @@ def build(theme_dir: Path) -> Path:
             box = geometry.get(idx) or FOOTER.get(idx)
             if box is not None:
                 place(ph, box)
+            if idx in (1, 2) and layout.name == "Two Content":
+                # The default template gives two-column bodies 28pt text; inherit the master's.
+                lst = ph._element.find(".//a:lstStyle", NS)
+                if lst is not None:
+                    for child in list(lst):
+                        lst.remove(child)
         if layout.name == "Title Slide":
             subtitle_style(layout, build_spec.get("muted_slot", "tx2"))
             for ph in layout.placeholders:

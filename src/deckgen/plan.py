@@ -244,7 +244,9 @@ def _evidence_chart(pick: Pick, r: Renderer) -> ChartPlan | None:
 
 def _source_line(ref: SourceRef, item_title: str, kind: str) -> str:
     secondary = "; figures from secondary coverage" if ref.verification == "secondary" else ""
-    return f"Source: {ref.short}. {item_title}. {kind.upper() if kind == 'rct' else kind.capitalize()}, grade {ref.grade}{secondary}."
+    title = item_title if item_title[-1:] in ".?!" else f"{item_title}."
+    kind_name = kind.upper() if kind == "rct" else kind.capitalize()
+    return f"Source: {ref.short}. {title} {kind_name}, grade {ref.grade}{secondary}."
 
 
 def _quote(said: str | None) -> str:

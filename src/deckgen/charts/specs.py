@@ -118,7 +118,7 @@ def _comparison_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: i
             "x:N",
             title=None,
             sort=None,
-            axis=alt.Axis(labelLimit=260, labelFontSize=17, labelExpr="split(datum.label, ' ')"),
+            axis=alt.Axis(labelLimit=260, labelFontSize=17, labelExpr="split(datum.label, '|')"),
         ),
         y=alt.Y("value:Q", axis=None, scale=alt.Scale(domain=[0, top])),
     )
