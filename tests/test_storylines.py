@@ -1,0 +1,82 @@
+"""Every blocker gets its own storyline: roles in order, evidence that answers it, accessible slides."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from itertools import groupby
+
+import pytest
+import yaml
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from deckgen.blockers import SLUGS
+from deckgen.load.evidence import load_library
+from deckgen.load.storyline import load_storyline, storyline_for
+from deckgen.resources import evidence_dir
+from tests.conftest import NORTHWIND, run
+
+LIBRARY = {item.id: item for item in load_library(evidence_dir().resolve())}
+
+
+@pytest.fixture(scope="module")
+def blocker_decks(tmp_path_factory):
+    ws = tmp_path_factory.mktemp("blockers")
+    shutil.copy(NORTHWIND / "org.yaml", ws / "org.yaml")
+    shutil.copy(NORTHWIND / "history.csv", ws / "history.csv")
+    audience = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())
+    audience["executives"] = [
+        {"name": f"Exec {slug}", "role": "Director", "blocker": slug} for slug in SLUGS
+    ]
+    (ws / "audience.yaml").write_text(yaml.safe_dump(audience, sort_keys=False))
+    out = ws / "out"
+    result = run("build", str(ws), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def collapse(roles):
+    return [role for role, _ in groupby(roles)]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_storyline_roles_in_order(blocker_decks, slug):
+    assert storyline_for(slug) == slug, "every blocker has a storyline of its own"
+    manifest = json.loads((blocker_decks / f"exec-{slug}.manifest.json").read_text())
+    built = collapse(s["role"] for s in manifest["slides"])
+    planned = collapse(s.role for s in load_storyline(slug).slides)
+    assert [r for r in planned if r in built] == built, "slides appear in the storyline's order"
+    for role in ("acknowledge", "reframe", "evidence", "how", "ask"):
+        assert role in built, f"{slug} deck lacks its {role} slide"
+    assert (
+        built.index("acknowledge")
+        < built.index("reframe")
+        < built.index("how")
+        < built.index("ask")
+    )
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_evidence_answers_the_blocker(blocker_decks, slug):
+    manifest = json.loads((blocker_decks / f"exec-{slug}.manifest.json").read_text())
+    cited = [i for s in manifest["slides"] if s["role"] == "evidence" for i in s["sources"]]
+    assert len(cited) >= 2
+    assert len(cited) == len(set(cited)), "no item twice"
+    for item_id in cited:
+        assert slug in LIBRARY[item_id].blockers, f"{item_id} does not answer {slug}"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_slide_has_title_notes_and_alt_text(blocker_decks, slug):
+    prs = Presentation(str(blocker_decks / f"exec-{slug}.pptx"))
+    for number, slide in enumerate(prs.slides, 1):
+        assert slide.shapes.title is not None and slide.shapes.title.text.strip(), number
+        assert len(slide.notes_slide.notes_text_frame.text.split()) >= 20, number
+        for shape in slide.shapes:
+            element = shape._element
+            props = element.find(".//" + qn("p:cNvPr"))
+            if element.tag in (qn("p:pic"), qn("p:graphicFrame")):
+                assert props.get("descr", "").strip(), (
+                    f"slide {number}: {shape.name} lacks alt text"
+                )
