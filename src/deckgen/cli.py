@@ -68,6 +68,16 @@ def cli() -> None:
     default=None,
     help="Rendered image charts or native editable ones [default: the theme's].",
 )
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Build into a client's .pptx template (the theme still sets colours and fonts).",
+)
+@click.option(
+    "--layout-map",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="YAML mapping deckgen's layout roles to the template's layout names.",
+)
 @click.option("--explain", is_flag=True, help="Say why each piece of evidence was chosen.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 def build(
@@ -80,6 +90,8 @@ def build(
     force: bool,
     evidence_dir: Path | None,
     charts: str | None,
+    template: Path | None,
+    layout_map: Path | None,
     explain: bool,
     as_json: bool,
 ) -> None:
@@ -89,7 +101,17 @@ def build(
     outdir = outdir or Path("out") / workspace.resolve().name
     report = build_decks(
         BuildOptions(
-            workspace, outdir, exec_names, objection, blocker, theme, force, evidence_dir, charts
+            workspace,
+            outdir,
+            exec_names,
+            objection,
+            blocker,
+            theme,
+            force,
+            evidence_dir,
+            charts,
+            template,
+            layout_map,
         )
     )
     for warning in report.warnings:

@@ -25,6 +25,8 @@ class BuildOptions:
     force: bool = False
     evidence_dir: Path | None = None
     charts: str | None = None  # "image" | "native"; default from the theme
+    template: Path | None = None  # a client's .pptx to build into
+    layout_map: Path | None = None  # YAML: layout role -> the client template's layout name
 
 
 @dataclass
@@ -81,6 +83,12 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         (opts.evidence_dir or evidence_dir()).resolve()
     )
     theme = load_theme(opts.theme)
+    if opts.template is not None:
+        from deckgen.load.theme import with_client_template
+
+        theme = with_client_template(theme, opts.template, opts.layout_map)
+    elif opts.layout_map is not None:
+        raise DeckgenError("--layout-map: only used with --template (a client's .pptx)")
     from deckgen.load.storyline import storyline_for
 
     storylines: dict[str, object] = {}

@@ -92,3 +92,32 @@ def load_theme(name: str) -> Theme:
     if not template.is_file():
         raise DeckgenError(f"themes/{name}/theme.yaml: template: file '{spec.template}' not found")
     return Theme(spec, template)
+
+
+class LayoutMap(Strict):
+    """`--layout-map FILE`: deckgen's layout roles -> layout names in a client's template."""
+
+    title: str | None = None
+    content: str | None = None
+    section: str | None = None
+    two_content: str | None = None
+    title_only: str | None = None
+    blank: str | None = None
+
+
+def with_client_template(theme: Theme, template: Path, layout_map: Path | None) -> Theme:
+    """The theme's fonts, colours and sizes on a client's template and (mapped) layout names."""
+    if not template.is_file():
+        raise DeckgenError(f"--template: file not found: {template}")
+    layouts = dict(theme.spec.layouts)
+    if layout_map is not None:
+        doc = load_yaml(layout_map, layout_map.name)
+        if not isinstance(doc.data, dict):
+            raise DeckgenError(
+                f"{layout_map.name}: expected a mapping of layout roles to layout "
+                f"names, e.g. 'content: Text'"
+            )
+        mapped = validate(LayoutMap, doc)
+        layouts.update({k: v for k, v in mapped.model_dump().items() if v})
+    spec = theme.spec.model_copy(update={"layouts": layouts})
+    return Theme(spec, template)

@@ -1,0 +1,123 @@
+"""Client templates: build into a consultant's master with a layout map; fail clearly without one."""
+
+from __future__ import annotations
+
+import pytest
+from pptx import Presentation
+
+from tests.conftest import NORTHWIND, ROOT, run
+
+RENAMED = {
+    "Title Slide": "Cover",
+    "Title and Content": "Text",
+    "Section Header": "Divider",
+    "Two Content": "Two columns",
+    "Title Only": "Heading only",
+    "Blank": "Empty",
+}
+
+
+@pytest.fixture
+def client_template(tmp_path):
+    """Our clean template with every layout renamed, as a client's brand template would be."""
+    prs = Presentation(str(ROOT / "themes" / "clean" / "template.pptx"))
+    for layout in prs.slide_layouts:
+        layout._element.find(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}cSld"
+        ).set("name", RENAMED[layout.name])
+    path = tmp_path / "client.pptx"
+    prs.save(path)
+    return path
+
+
+def test_builds_into_client_template_with_layout_map(client_template, tmp_path):
+    layout_map = tmp_path / "layouts.yaml"
+    layout_map.write_text(
+        "title: Cover\ncontent: Text\nsection: Divider\n"
+        "two_content: Two columns\ntitle_only: Heading only\nblank: Empty\n"
+    )
+    result = run(
+        "build",
+        str(NORTHWIND),
+        "-o",
+        str(tmp_path / "out"),
+        "--exec",
+        "Priya Shah",
+        "--template",
+        str(client_template),
+        "--layout-map",
+        str(layout_map),
+    )
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "priya-shah.pptx"))
+    used = {slide.slide_layout.name for slide in prs.slides}
+    assert used <= set(RENAMED.values())
+    assert "Cover" in used and "Text" in used
+
+
+def test_client_template_without_map_fails_listing_its_layouts(client_template, tmp_path):
+    result = run(
+        "build",
+        str(NORTHWIND),
+        "-o",
+        str(tmp_path / "out"),
+        "--exec",
+        "Priya Shah",
+        "--template",
+        str(client_template),
+    )
+    assert result.exit_code == 1
+    assert "client.pptx: layouts not found: title -> 'Title Slide'" in result.stderr
+    assert "the template has: 'Cover', 'Text'" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_layout_map_key(client_template, tmp_path):
+    layout_map = tmp_path / "layouts.yaml"
+    layout_map.write_text("titel: Cover\n")
+    result = run(
+        "build",
+        str(NORTHWIND),
+        "-o",
+        str(tmp_path / "out"),
+        "--template",
+        str(client_template),
+        "--layout-map",
+        str(layout_map),
+    )
+    assert result.exit_code == 1
+    assert "layouts.yaml:1: titel: unknown key; did you mean 'title'?" in result.stderr
+
+
+def test_corrupt_template(tmp_path):
+    bad = tmp_path / "broken.pptx"
+    bad.write_bytes(b"PK\x03\x04 not really a presentation")
+    result = run("build", str(NORTHWIND), "-o", str(tmp_path / "out"), "--template", str(bad))
+    assert result.exit_code == 1
+    assert "cannot open as a PowerPoint template" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _contrast(a: str, b: str) -> float:
+    def lum(hex_: str) -> float:
+        channels = [int(hex_[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["clean", "boardroom"])
+def test_theme_text_contrast_meets_wcag_aa(theme):
+    import yaml
+
+    colors = yaml.safe_load((ROOT / "themes" / theme / "theme.yaml").read_text())["colors"]
+    pairs = [
+        ("text", "background"),
+        ("muted", "background"),
+        ("on_surface", "surface"),
+        ("background", "accent"),
+    ]  # table headers: background-coloured text on accent
+    for fg, bg in pairs:
+        assert _contrast(colors[fg], colors[bg]) >= 4.5, (theme, fg, bg)
