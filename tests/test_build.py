@@ -321,3 +321,37 @@ def test_unsure_classification_warns(workspace, tmp_path):
     assert result.exit_code == 0
     assert "unsure which concern this is" in result.stderr
     assert "set `blocker:` in audience.yaml" in result.stderr
+
+
+def test_one_failing_deck_does_not_stop_the_others(tmp_path, monkeypatch):
+    import deckgen.charts.render as render
+
+    real = render.render_png
+    calls = {"n": 0}
+
+    def flaky(spec):
+        calls["n"] += 1
+        if calls["n"] == 1:  # the first chart of the first deck
+            raise render.DeckgenError("could not render a chart: renderer crashed")
+        return real(spec)
+
+    monkeypatch.setattr(render, "render_png", flaky)
+    result = run("build", str(NORTHWIND), "-o", str(tmp_path), "--json")
+    assert result.exit_code == 1
+    assert "failed: Jordan Ellis: could not render a chart: renderer crashed" in result.stderr
+    assert "Built 5 decks" in result.stderr and ", 1 failed in" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["failures"] == [
+        {"executive": "Jordan Ellis", "error": "could not render a chart: renderer crashed"}
+    ]
+    assert not (tmp_path / "jordan-ellis.pptx").exists()
+    assert (tmp_path / "priya-shah.pptx").is_file()
+
+
+def test_no_progress_bar_when_not_a_terminal(tmp_path):
+    result = run("build", str(NORTHWIND), "-o", str(tmp_path), "--exec", "Priya Shah")
+    assert result.exit_code == 0
+    assert result.stderr.strip().splitlines() == [
+        line for line in result.stderr.strip().splitlines() if not line.startswith("Building")
+    ]
+    assert result.stderr.strip().startswith("Built 1 deck (")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -79,6 +80,7 @@ def cli() -> None:
     help="YAML mapping deckgen's layout roles to the template's layout names.",
 )
 @click.option("--explain", is_flag=True, help="Say why each piece of evidence was chosen.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 def build(
     workspace: Path,
@@ -93,29 +95,32 @@ def build(
     template: Path | None,
     layout_map: Path | None,
     explain: bool,
+    quiet: bool,
     as_json: bool,
 ) -> None:
     """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
     from deckgen.pipeline import BuildOptions, build_decks
 
     outdir = outdir or Path("out") / workspace.resolve().name
-    report = build_decks(
-        BuildOptions(
-            workspace,
-            outdir,
-            exec_names,
-            objection,
-            blocker,
-            theme,
-            force,
-            evidence_dir,
-            charts,
-            template,
-            layout_map,
-        )
+    opts = BuildOptions(
+        workspace,
+        outdir,
+        exec_names,
+        objection,
+        blocker,
+        theme,
+        force,
+        evidence_dir,
+        charts,
+        template,
+        layout_map,
     )
+    with _progress(quiet or as_json) as on_progress:
+        report = build_decks(opts, on_progress)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for name, message in report.failures:
+        click.echo(f"failed: {name}: {message}", err=True)
     if explain:
         for d in report.decks:
             click.echo(
@@ -128,13 +133,50 @@ def build(
         click.echo(json.dumps(_report_json(report), indent=2, ensure_ascii=False))
     slides = sum(d.slides for d in report.decks)
     citations = sum(len(d.citations) for d in report.decks)
-    n = len(report.decks)
+    n, w, f = len(report.decks), len(report.warnings), len(report.failures)
+    failed = f", {f} failed" if f else ""
     click.echo(
         f"Built {n} deck{'s' if n != 1 else ''} ({slides} slides, {citations} citations, "
-        f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}) in "
-        f"{report.seconds:.1f} s -> {report.outdir}",
+        f"{w} warning{'s' if w != 1 else ''}){failed} in {report.seconds:.1f} s -> "
+        f"{report.outdir}",
         err=True,
     )
+    if report.failures:
+        raise SystemExit(1)
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """A progress bar on stderr for interactive runs; silent in pipes, CI and with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        transient=True,
+        console=_stderr_console(),
+    ) as bar:
+        task = bar.add_task("Building decks", total=None)
+
+        def update(done: int, total: int, name: str) -> None:
+            bar.update(
+                task,
+                completed=done,
+                total=total,
+                description=f"Building {name}" if name else "Writing decks",
+            )
+
+        yield update
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 @cli.command()
@@ -310,6 +352,7 @@ def _report_json(report) -> dict:
             for d in report.decks
         ],
         "warnings": report.warnings,
+        "failures": [{"executive": name, "error": message} for name, message in report.failures],
         "seconds": round(report.seconds, 3),
     }
 

@@ -1,12 +1,14 @@
-"""The build, stage by stage: load -> classify -> select -> plan -> write. Nothing is written until all decks are built."""
+"""The build, stage by stage: load -> classify -> select -> plan -> render -> write."""
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from deckgen.blockers import BLOCKERS, resolve_blocker
 from deckgen.classify import UNSURE_BELOW, classify_objection, is_close
@@ -35,77 +37,97 @@ class BuildReport:
     outdir: Path
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (executive, message)
 
 
-def build_decks(opts: BuildOptions) -> BuildReport:
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass
+class _Shared:
+    """Everything the per-executive stages share within one build."""
+
+    opts: BuildOptions
+    library: tuple
+    theme: Any
+    fmt: Any
+    facts: Any
+    ask: Any
+    presenter: str | None
+    purpose: str
+    deck_day: date
+    date_source: str
+    when: datetime
+    figures: Any
+    kpis: set[str]
+    region: str | None
+    industry: str | None
+    locale: str
+    storylines: dict[str, Any] = field(default_factory=dict)
+
+
+def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> BuildReport:
+    """load -> validate -> classify -> select evidence -> compute figures -> plan -> render charts
+    -> write pptx. Every input is checked before anything is built; decks are written only after
+    all of them were built, and a deck that fails to build does not stop the others."""
+    from deckgen.output import check_targets, write_atomic
+
     started = time.perf_counter()
+    shared, executives, library_warnings = _load(opts)
+    targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
+    check_targets([(t, manifest_path(t)) for t in targets], opts.force)
+
+    built: list[tuple[Path, bytes, bytes, DeckResult]] = []
+    warnings = [f"evidence: {w}" for w in library_warnings]
+    failures: list[tuple[str, str]] = []
+    for done, (exe, target) in enumerate(zip(executives, targets, strict=True)):
+        if on_progress:
+            on_progress(done, len(executives), exe.name)
+        try:
+            result = _build_one(shared, exe, target)
+        except DeckgenError as exc:
+            failures.append((exe.name, str(exc)))
+            continue
+        warnings.extend(result[3].warnings)
+        built.append(result)
+    if on_progress:
+        on_progress(len(executives), len(executives), "")
+
+    for target, data, manifest, _ in built:
+        write_atomic(target, data)
+        write_atomic(manifest_path(target), manifest)
+    return BuildReport(
+        [r for *_, r in built], opts.outdir, time.perf_counter() - started, warnings, failures
+    )
+
+
+def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]]:
+    """Read and validate every input (workspace, evidence, theme, template); compute org figures."""
+    from deckgen.figures import compute_figures
     from deckgen.fmt import Formatter
-    from deckgen.load.audience import adhoc_executive, executives_from, load_audience
+    from deckgen.load.audience import load_audience
     from deckgen.load.evidence import load_library_checked
     from deckgen.load.org import load_org
-    from deckgen.load.storyline import load_storyline
-    from deckgen.load.theme import load_theme
-    from deckgen.output import check_targets, write_atomic
-    from deckgen.plan import AskFacts, DeckInputs, OrgFacts, plan_deck
-    from deckgen.pptx.writer import write_deck
+    from deckgen.load.theme import load_theme, with_client_template
+    from deckgen.plan import AskFacts, OrgFacts
     from deckgen.resources import evidence_dir
-    from deckgen.select import select_for_slots
 
     root = opts.workspace
     if not root.is_dir():
         raise DeckgenError(f"{root}: workspace folder not found (expected a folder with org.yaml)")
     org = load_org(root)
     audience = load_audience(root)
-    adhoc = opts.objection is not None or opts.blocker is not None
-    if adhoc:
-        blocker = resolve_blocker(opts.blocker) if opts.blocker else None
-        if opts.objection is not None and not opts.objection.strip() and blocker is None:
-            raise DeckgenError("--objection: expected the executive's words, got empty text")
-        if len(opts.exec_names) > 1:
-            raise DeckgenError("--exec: an ad-hoc deck (--objection/--blocker) takes one name")
-        executives = [
-            adhoc_executive(
-                opts.exec_names[0] if opts.exec_names else None, opts.objection, blocker
-            )
-        ]
-    elif audience is None:
-        raise InputError(
-            Problem(
-                "audience.yaml",
-                f"not found in {root}; add one (see README) or "
-                "pass --objection TEXT or --blocker SLUG for a single deck",
-            )
-        )
-    else:
-        executives = _choose(executives_from(audience), opts.exec_names)
-
+    executives = _executives(opts, audience, root)
     library, library_warnings = load_library_checked(
         (opts.evidence_dir or evidence_dir()).resolve()
     )
     theme = load_theme(opts.theme)
     if opts.template is not None:
-        from deckgen.load.theme import with_client_template
-
         theme = with_client_template(theme, opts.template, opts.layout_map)
     elif opts.layout_map is not None:
         raise DeckgenError("--layout-map: only used with --template (a client's .pptx)")
-    from deckgen.load.storyline import storyline_for
 
-    storylines: dict[str, object] = {}
     profile = org.profile
-    fmt = Formatter(profile.locale, profile.currency)
-    deck_day, date_source = _deck_date(audience.date if audience else None)
-    when = _timestamp(deck_day)
-    facts = OrgFacts(
-        profile.name,
-        profile.currency,
-        profile.locale,
-        profile.region,
-        profile.industry,
-        org.kpis,
-        org.history,
-        tuple(f.name for f in org.files),
-    )
     ask = audience.ask if audience else None
     ask_facts = AskFacts(
         ask.what if ask else None,
@@ -117,13 +139,7 @@ def build_decks(opts: BuildOptions) -> BuildReport:
     if audience and audience.presenter:
         p = audience.presenter
         presenter = f"{p.name}, {p.role}" if p.role else p.name
-
-    from deckgen.charts import chart_images
-    from deckgen.figures import compute_figures
-
-    chart_mode = opts.charts or theme.spec.charts
-    from deckgen.manifest import build_manifest
-
+    deck_day, date_source = _deck_date(audience.date if audience else None)
     figures = compute_figures(
         profile.headcount,
         profile.average_salary,
@@ -136,100 +152,141 @@ def build_decks(opts: BuildOptions) -> BuildReport:
         profile.industry,
         profile.currency,
     )
-    targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
-    check_targets([(t, manifest_path(t)) for t in targets], opts.force)
+    facts = OrgFacts(
+        profile.name,
+        profile.currency,
+        profile.locale,
+        profile.region,
+        profile.industry,
+        org.kpis,
+        org.history,
+        tuple(f.name for f in org.files),
+    )
+    shared = _Shared(
+        opts,
+        library,
+        theme,
+        Formatter(profile.locale, profile.currency),
+        facts,
+        ask_facts,
+        presenter,
+        audience.purpose if audience else "decision",
+        deck_day,
+        date_source,
+        _timestamp(deck_day),
+        figures,
+        set(org.kpis),
+        profile.region,
+        profile.industry,
+        profile.locale,
+    )
+    return shared, executives, library_warnings
 
-    built: list[tuple[Path, bytes, bytes, DeckResult]] = []
-    warnings: list[str] = [f"evidence: {w}" for w in library_warnings]
-    for exe, target in zip(executives, targets, strict=True):
-        cls = _classify(exe)
-        deck_warnings = _warnings(exe, cls)
-        warnings.extend(deck_warnings)
-        name = storyline_for(cls.blocker)
-        if name not in storylines:
-            storylines[name] = load_storyline(name)
-        storyline = storylines[name]
-        wants = [
-            spec.want[i] if i < len(spec.want) else None
-            for spec in storyline.slides
-            if spec.role == "evidence"
-            for i in range(spec.repeat)
-        ]
-        picks = (
-            select_for_slots(
-                library, cls.blocker, wants, set(org.kpis), profile.region, profile.industry
-            )
-            if cls.blocker != "none"
-            else []
-        )
-        answer_secondary = cls.how == "classified" and cls.blocker != "none" and is_close(cls)
-        second_pick = None
-        if answer_secondary and cls.secondary:
-            found = select_for_slots(
-                library,
-                cls.secondary,
-                [None],
-                set(org.kpis),
-                profile.region,
-                profile.industry,
-                exclude=frozenset(p.item.id for p in picks),
-            )
-            second_pick = found[0] if found else None
-        inputs = DeckInputs(
-            facts,
-            exe,
-            cls,
-            presenter,
-            audience.purpose if audience else "decision",
-            ask_facts,
-            deck_day,
-            date_source,
-            picks,
-            second_pick,
-            answer_secondary,
-            figures,
-            library,
-        )
-        plan = plan_deck(inputs, storyline, fmt, theme.spec.name)
-        images = {} if chart_mode == "native" else chart_images(plan, theme.spec)
-        data = write_deck(plan, theme, when, profile.locale, images)
-        manifest = build_manifest(plan, target.name, figures)
-        shown = sum(
-            1
-            for s in plan.slides
-            for n in s.numbers
-            if n.unit not in ("text", "date")  # figures, not digits inside quoted text
-        )
-        citations = tuple(dict.fromkeys(r.evidence_id for s in plan.slides for r in s.sources))
-        chosen = tuple((p.item.id, p.purpose, p.reasons) for p in picks)
-        if second_pick:
-            chosen += ((second_pick.item.id, "the second concern", second_pick.reasons),)
-        built.append(
-            (
-                target,
-                data,
-                manifest,
-                DeckResult(
-                    exe.name,
-                    exe.role,
-                    cls.blocker,
-                    cls.how,
-                    cls.confidence,
-                    target,
-                    len(plan.slides),
-                    shown,
-                    citations,
-                    tuple(deck_warnings),
-                    storyline.name,
-                    chosen,
-                ),
-            )
-        )
 
-    for target, data, manifest, _ in built:
-        write_atomic(target, data)
-        write_atomic(manifest_path(target), manifest)
-    return BuildReport([r for *_, r in built], opts.outdir, time.perf_counter() - started, warnings)
+def _executives(opts: BuildOptions, audience, root: Path) -> list[Executive]:
+    from deckgen.load.audience import adhoc_executive, executives_from
+
+    if opts.objection is not None or opts.blocker is not None:
+        blocker = resolve_blocker(opts.blocker) if opts.blocker else None
+        if opts.objection is not None and not opts.objection.strip() and blocker is None:
+            raise DeckgenError("--objection: expected the executive's words, got empty text")
+        if len(opts.exec_names) > 1:
+            raise DeckgenError("--exec: an ad-hoc deck (--objection/--blocker) takes one name")
+        name = opts.exec_names[0] if opts.exec_names else None
+        return [adhoc_executive(name, opts.objection, blocker)]
+    if audience is None:
+        raise InputError(
+            Problem(
+                "audience.yaml",
+                f"not found in {root}; add one (see README) or "
+                "pass --objection TEXT or --blocker SLUG for a single deck",
+            )
+        )
+    return _choose(executives_from(audience), opts.exec_names)
+
+
+def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, bytes, DeckResult]:
+    """classify -> select evidence -> plan -> render charts -> write, for one executive."""
+    from deckgen.charts import chart_images
+    from deckgen.load.storyline import load_storyline, storyline_for
+    from deckgen.manifest import build_manifest
+    from deckgen.plan import DeckInputs, plan_deck
+    from deckgen.pptx.writer import write_deck
+    from deckgen.select import select_for_slots
+
+    cls = _classify(exe)
+    name = storyline_for(cls.blocker)
+    if name not in s.storylines:
+        s.storylines[name] = load_storyline(name)
+    storyline = s.storylines[name]
+    wants = [
+        spec.want[i] if i < len(spec.want) else None
+        for spec in storyline.slides
+        if spec.role == "evidence"
+        for i in range(spec.repeat)
+    ]
+    picks = (
+        []
+        if cls.blocker == "none"
+        else select_for_slots(s.library, cls.blocker, wants, s.kpis, s.region, s.industry)
+    )
+    answer_secondary = cls.how == "classified" and cls.blocker != "none" and is_close(cls)
+    second_pick = None
+    if answer_secondary and cls.secondary:
+        found = select_for_slots(
+            s.library,
+            cls.secondary,
+            [None],
+            s.kpis,
+            s.region,
+            s.industry,
+            exclude=frozenset(p.item.id for p in picks),
+        )
+        second_pick = found[0] if found else None
+
+    inputs = DeckInputs(
+        s.facts,
+        exe,
+        cls,
+        s.presenter,
+        s.purpose,
+        s.ask,
+        s.deck_day,
+        s.date_source,
+        picks,
+        second_pick,
+        answer_secondary,
+        s.figures,
+        s.library,
+    )
+    plan = plan_deck(inputs, storyline, s.fmt, s.theme.spec.name)
+    mode = s.opts.charts or s.theme.spec.charts
+    images = {} if mode == "native" else chart_images(plan, s.theme.spec)
+    data = write_deck(plan, s.theme, s.when, s.locale, images)
+    manifest = build_manifest(plan, target.name, s.figures)
+
+    shown = sum(
+        1 for sl in plan.slides for n in sl.numbers if n.unit not in ("text", "date")
+    )  # figures, not digits inside quoted text
+    citations = tuple(dict.fromkeys(r.evidence_id for sl in plan.slides for r in sl.sources))
+    chosen = tuple((p.item.id, p.purpose, p.reasons) for p in picks)
+    if second_pick:
+        chosen += ((second_pick.item.id, "the second concern", second_pick.reasons),)
+    result = DeckResult(
+        exe.name,
+        exe.role,
+        cls.blocker,
+        cls.how,
+        cls.confidence,
+        target,
+        len(plan.slides),
+        shown,
+        citations,
+        tuple(_warnings(exe, cls)),
+        storyline.name,
+        chosen,
+    )
+    return target, data, manifest, result
 
 
 def manifest_path(deck: Path) -> Path:
