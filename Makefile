@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
-.PHONY: demo test lint format render golden clean
+.PHONY: demo test lint format render golden screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,10 @@ clean:
 golden: $(STAMP)
 	DECKGEN_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
 	git diff --stat tests/golden
+
+## Regenerate the README's slide images (docs/img/) from Priya Shah's demo deck (needs LibreOffice).
+screenshots: demo
+	rm -rf $(OUT)/shots && mkdir -p $(OUT)/shots docs/img
+	soffice --headless --convert-to pdf --outdir $(OUT)/shots $(OUT)/northwind/priya-shah.pptx >/dev/null
+	for n in 3 6 7 8; do pdftoppm -png -r 96 -f $$n -l $$n -singlefile $(OUT)/shots/priya-shah.pdf docs/img/priya-shah-$$n; done
+	@ls docs/img
