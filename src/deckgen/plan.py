@@ -352,6 +352,14 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
             )
         )
         sources_slide.numbers += r.take()
+    limits_slide = next((s for s in slides if s.role == "limits"), None)
+    if limits_slide is not None:
+        index = {item.id: item for item in inputs.library}
+        unique = list({ref.evidence_id: ref for ref in cited}.values())
+        limits_slide.bullets = pf.limits_bullets(unique, index, r)
+        limits_slide.numbers += r.take()
+        if not limits_slide.bullets:
+            slides.remove(limits_slide)
     title = next(s.title for s in slides if s.role == "title")
     return DeckPlan(
         exe,
@@ -443,6 +451,7 @@ def _plan_slide(
             "McFeely & Wigert (2019), Gallup. Formulas and inputs in the appendix."
         )
     if spec.role == "benchmark" and inputs.figures:
+        plan.chart = pf.benchmark_chart(inputs.figures, r)
         plan.table, refs = pf.benchmark_table(inputs.figures, r)
         plan.sources = refs
         plan.source_line = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from deckgen.figures import BENCHMARK_NAMES, Figure, OrgFigures
@@ -302,3 +303,48 @@ def cost_chart(figs: OrgFigures, r: Renderer) -> ChartPlan | None:
         + "."
     )
     return ChartPlan("range", (ChartPanel("", tuple(items)),), alt_text, 12.1, 2.1)
+
+
+def benchmark_chart(figs: OrgFigures, r: Renderer) -> ChartPlan | None:
+    """Ours against the benchmark, one small pair of bars per measure (each in its own unit)."""
+    panels, described = [], []
+    for g in figs.gaps[:3]:
+        where = BENCHMARK_NAMES.get(g.region or "", g.item.geography)
+        ours = ChartItem("Ours", g.ours.value, r.show(g.ours), highlight=g.direction == "worse")
+        bench = ChartItem(
+            f"{where[:1].upper() + where[1:]} benchmark", g.benchmark.value, r.show(g.benchmark)
+        )
+        panels.append(ChartPanel(CATALOG[g.kpi].label, (ours, bench)))
+        described.append(
+            f"{CATALOG[g.kpi].label}: ours {ours.label}, {where} benchmark "
+            f"{bench.label} ({g.item.source_ref().short})"
+        )
+    if not panels:
+        return None
+    return ChartPlan(
+        "comparison",
+        tuple(panels),
+        "Bar charts of our measures against benchmarks: " + "; ".join(described) + ".",
+        12.1,
+        2.7,
+    )
+
+
+_GUIDANCE = re.compile(r"^(say|use|name|check|quote|present|prefer|attribute|verify)\b", re.I)
+
+
+def limits_bullets(
+    refs: list[SourceRef], library: dict[str, EvidenceItem], r: Renderer
+) -> list[str]:
+    """Each cited item's limits, said plainly: the appendix's answer to 'what's the catch?'."""
+    bullets = []
+    for ref in refs:
+        item = library.get(ref.evidence_id)
+        if item is None or not item.caveats:
+            continue
+        facts = [c for c in item.caveats if not _GUIDANCE.match(c)]  # advice to presenters stays
+        if not facts:  # in the notes
+            continue
+        text = f"{ref.short}: {' '.join(facts)}"
+        bullets.append(r.show(UserText(text, f"{item.id}#caveats", "evidence")))
+    return bullets

@@ -29,6 +29,7 @@ Role = Literal[
     "how",
     "ask",
     "sources",
+    "limits",
     "appendix",
 ]
 

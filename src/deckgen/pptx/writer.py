@@ -262,7 +262,7 @@ def _write_slide(
         body = _placeholder(slide, 1)
         if body is None:
             raise TemplateError(f"layout '{layout.name}' has no body placeholder (idx 1)")
-        dense = plan.role in ("appendix", "sources")  # reference material: smaller, tighter type
+        dense = plan.role in ("appendix", "sources", "limits")  # reference: smaller, tighter
         _fill_text(
             body.text_frame,
             plan.bullets,
