@@ -81,6 +81,7 @@ def cli() -> None:
 )
 @click.option("--explain", is_flag=True, help="Say why each piece of evidence was chosen.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--strict", is_flag=True, help="Refuse to write a deck the checker finds errors in.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 def build(
     workspace: Path,
@@ -96,6 +97,7 @@ def build(
     layout_map: Path | None,
     explain: bool,
     quiet: bool,
+    strict: bool,
     as_json: bool,
 ) -> None:
     """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
@@ -114,6 +116,7 @@ def build(
         charts,
         template,
         layout_map,
+        strict,
     )
     with _progress(quiet or as_json) as on_progress:
         report = build_decks(opts, on_progress)
@@ -121,6 +124,9 @@ def build(
         click.echo(f"warning: {warning}", err=True)
     for name, message in report.failures:
         click.echo(f"failed: {name}: {message}", err=True)
+    for d in report.decks:
+        for finding in d.findings:
+            click.echo(f"check: {d.path.name}: {finding}", err=True)
     if explain:
         for d in report.decks:
             click.echo(
@@ -329,6 +335,77 @@ def evidence_lint(strict, max_age, library) -> None:
         raise SystemExit(1)
 
 
+@cli.command()
+@click.argument("decks", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The build manifest [default: <deck>.manifest.json beside the deck].",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def check(decks: tuple[Path, ...], manifest: Path | None, strict: bool, as_json: bool) -> None:
+    """Check decks against deck-craft, provenance and accessibility rules."""
+    from deckgen.check.run import check_files
+
+    reports = check_files(list(decks), manifest)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "deck": r.deck,
+                        "errors": len(r.errors),
+                        "warnings": len(r.warnings),
+                        "skipped": r.skipped,
+                        "findings": [
+                            {
+                                "rule": f.rule,
+                                "severity": f.severity,
+                                "slide": f.slide,
+                                "shape": f.shape,
+                                "message": f.message,
+                            }
+                            for f in r.findings
+                        ],
+                    }
+                    for r in reports
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for r in reports:
+            click.echo(f"{r.deck}: {len(r.errors)} errors, {len(r.warnings)} warnings")
+            for finding in r.findings:
+                click.echo(f"  {finding}")
+            for note in r.skipped:
+                click.echo(f"  skipped: {note}")
+    if any(r.errors or (strict and r.warnings) for r in reports):
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("decks", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--pdf", "as_pdf", is_flag=True, required=True, help="Export to PDF.")
+@click.option(
+    "-o",
+    "--out",
+    "outdir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the PDFs [default: beside the first deck].",
+)
+def export(decks: tuple[Path, ...], as_pdf: bool, outdir: Path | None) -> None:
+    """Export decks to PDF with LibreOffice (if installed)."""
+    from deckgen.export import export_pdf
+
+    pdfs = export_pdf(list(decks), outdir or decks[0].parent)
+    click.echo(
+        f"Exported {len(pdfs)} PDF{'s' if len(pdfs) != 1 else ''} -> {pdfs[0].parent}", err=True
+    )
+
+
 def _report_json(report) -> dict:
     return {
         "outdir": str(report.outdir),
@@ -345,6 +422,7 @@ def _report_json(report) -> dict:
                 "citations": list(d.citations),
                 "warnings": list(d.warnings),
                 "storyline": d.storyline,
+                "check": list(d.findings),
                 "evidence": [
                     {"id": i, "purpose": purpose, "why": list(why)} for i, purpose, why in d.chosen
                 ],

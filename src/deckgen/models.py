@@ -167,3 +167,4 @@ class DeckResult:
     warnings: tuple[str, ...] = ()
     storyline: str = "default"
     chosen: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (evidence id, purpose, reasons)
+    findings: tuple[str, ...] = ()  # what the checker found in the deck

@@ -29,6 +29,7 @@ class BuildOptions:
     charts: str | None = None  # "image" | "native"; default from the theme
     template: Path | None = None  # a client's .pptx to build into
     layout_map: Path | None = None  # YAML: layout role -> the client template's layout name
+    strict: bool = False  # refuse to write a deck with check errors
 
 
 @dataclass
@@ -183,6 +184,20 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
     return shared, executives, library_warnings
 
 
+def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:
+    """Run `deckgen check` on the deck before it is written; --strict refuses one with errors."""
+    import json
+
+    from deckgen.check import check_deck
+
+    library = {item.id: item for item in s.library}
+    report = check_deck(data, json.loads(manifest), library, name)
+    if s.opts.strict and report.errors:
+        lines = "; ".join(str(f) for f in report.errors[:5])
+        raise DeckgenError(f"{name}: the checker found {len(report.errors)} errors ({lines})")
+    return report.findings
+
+
 def _executives(opts: BuildOptions, audience, root: Path) -> list[Executive]:
     from deckgen.load.audience import adhoc_executive, executives_from
 
@@ -259,11 +274,12 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
         s.figures,
         s.library,
     )
-    plan = plan_deck(inputs, storyline, s.fmt, s.theme.spec.name)
+    plan = plan_deck(inputs, storyline, s.fmt, s.theme.spec.name, s.theme.spec.fonts.body)
     mode = s.opts.charts or s.theme.spec.charts
     images = {} if mode == "native" else chart_images(plan, s.theme.spec)
     data = write_deck(plan, s.theme, s.when, s.locale, images)
     manifest = build_manifest(plan, target.name, s.figures)
+    findings = _check(s, data, manifest, target.name)
 
     shown = sum(
         1 for sl in plan.slides for n in sl.numbers if n.unit not in ("text", "date")
@@ -285,6 +301,7 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
         tuple(_warnings(exe, cls)),
         storyline.name,
         chosen,
+        tuple(str(f) for f in findings),
     )
     return target, data, manifest, result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -258,7 +259,51 @@ def _quote(said: str | None) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: str) -> DeckPlan:
+REFERENCE_ROLES = ("appendix", "sources", "limits")
+BODY_BOX_PT = (12.13 * 72 - 14.4, 4.75 * 72 - 7.2)  # the content layout's body, less insets
+REFERENCE_PT, REFERENCE_GAP_PT = 18, 4
+
+
+def _paginate(slides: list[SlidePlan], font: str) -> list[SlidePlan]:
+    """Split reference slides whose bullets would not fit at the minimum body size (18pt),
+    measured with the same font metrics the checker uses."""
+    from deckgen.textfit import Para, measure
+
+    out: list[SlidePlan] = []
+    width, height = BODY_BOX_PT
+    for slide in slides:
+        if slide.role not in REFERENCE_ROLES or not slide.bullets:
+            out.append(slide)
+            continue
+        pages: list[list[str]] = [[]]
+        for bullet in slide.bullets:
+            trial = [*pages[-1], bullet]
+            paras = [
+                Para(
+                    b,
+                    REFERENCE_PT,
+                    space_before_pt=REFERENCE_PT * 0.2,
+                    space_after_pt=REFERENCE_GAP_PT,
+                    indent_pt=22,
+                )
+                for b in trial
+            ]
+            if pages[-1] and measure(paras, width, font).height_pt > height * 0.97:
+                pages.append([bullet])
+            else:
+                pages[-1] = trial
+        for i, page in enumerate(pages):
+            copy = dataclasses.replace(slide, bullets=page)
+            if len(pages) > 1:
+                copy.title = f"{slide.title} ({i + 1} of {len(pages)})"
+                copy.numbers = list(slide.numbers)  # each page may show any of them
+            out.append(copy)
+    return out
+
+
+def plan_deck(
+    inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: str, body_font: str = "Calibri"
+) -> DeckPlan:
     r = Renderer(fmt)
     org, exe, cls = inputs.org, inputs.executive, inputs.classification
     blocker = BLOCKERS[cls.blocker]
@@ -360,6 +405,7 @@ def plan_deck(inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: s
         limits_slide.numbers += r.take()
         if not limits_slide.bullets:
             slides.remove(limits_slide)
+    slides = _paginate(slides, body_font)
     title = next(s.title for s in slides if s.role == "title")
     return DeckPlan(
         exe,

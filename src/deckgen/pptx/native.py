@@ -43,12 +43,13 @@ def add_native_chart(slide, plan: ChartPlan, theme: Theme, left, top, width, hei
         data = CategoryChartData()
         data.categories = [item.x for item in panel.items]
         if plan.kind == "range":
-            # Native labels wrap badly on stacked bars, so the range goes into the category name.
+            # Native labels wrap badly on bars, so the range goes into the category name.
             data.categories = [f"{item.x}: {item.label}" for item in panel.items]
-            # Stacked: an invisible bar up to the low end, then the visible low-to-high range.
+            # Low and high as paired bars: both values are in the manifest (a stacked
+            # "range" series would chart a high-minus-low number nobody can trace).
             data.add_series("Low", [item.low for item in panel.items])
-            data.add_series("Range", [item.high - item.low for item in panel.items])
-            kind = XL_CHART_TYPE.BAR_STACKED
+            data.add_series("High", [item.high for item in panel.items])
+            kind = XL_CHART_TYPE.BAR_CLUSTERED
         elif plan.kind == "trend":
             data.add_series(panel.title, [item.value for item in panel.items])
             kind = XL_CHART_TYPE.LINE_MARKERS
@@ -74,7 +75,4 @@ def add_native_chart(slide, plan: ChartPlan, theme: Theme, left, top, width, hei
             chart.chart_title.text_frame.text = panel.title
             chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(16)
         if plan.kind == "range":
-            hidden = chart.plots[0].series[0]
-            hidden.format.fill.background()
-            hidden.format.line.fill.background()
             chart.plots[0].has_data_labels = False

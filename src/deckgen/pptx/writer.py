@@ -262,11 +262,11 @@ def _write_slide(
         body = _placeholder(slide, 1)
         if body is None:
             raise TemplateError(f"layout '{layout.name}' has no body placeholder (idx 1)")
-        dense = plan.role in ("appendix", "sources", "limits")  # reference: smaller, tighter
+        dense = plan.role in ("appendix", "sources", "limits")  # reference: tighter spacing
         _fill_text(
             body.text_frame,
             plan.bullets,
-            size=16 if dense else None,
+            size=18 if dense else None,
             bullets=True,
             space_after=4 if dense else 10,
         )

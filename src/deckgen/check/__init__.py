@@ -1,0 +1,82 @@
+"""`deckgen check`: deck-craft, provenance and accessibility rules over any .pptx (../shared/deck-craft.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    slide: int | None  # 1-based; None for the whole deck
+    shape: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"slide {self.slide}" if self.slide else "deck"
+        shape = f" [{self.shape}]" if self.shape else ""
+        return f"{self.severity}: {self.rule}: {where}{shape}: {self.message}"
+
+
+@dataclass
+class CheckReport:
+    deck: str
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # rules not run, with the reason
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+
+def check_deck(
+    source, manifest: dict | None = None, library: dict | None = None, name: str = "deck"
+) -> CheckReport:
+    """Run every rule on a deck (a path or bytes). Rules that need the manifest are skipped
+    without one, and the report says so."""
+    import io
+
+    from lxml import etree
+    from pptx import Presentation
+
+    from deckgen.check import rules as R
+
+    prs = Presentation(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    slides = R.slides_of(prs, manifest)
+    if manifest is not None and len(manifest.get("slides", [])) != len(slides):
+        manifest = None  # a manifest for another version of the deck proves nothing
+    font = "Calibri"
+    try:
+        master = prs.slide_master
+        theme_part = next(
+            r.target_part for r in master.part.rels.values() if r.reltype.endswith("/theme")
+        )
+        latin = etree.fromstring(theme_part.blob).find(
+            ".//{http://schemas.openxmlformats.org/drawingml/2006/main}minorFont/"
+            "{http://schemas.openxmlformats.org/drawingml/2006/main}latin"
+        )
+        font = latin.get("typeface") or font
+    except (StopIteration, AttributeError):
+        pass
+    report = CheckReport(name)
+    report.findings += R.st01(slides) + R.st02(slides) + R.sl01(slides) + R.sl05(slides)
+    report.findings += R.sl06_07(slides, manifest, library) + R.sl13(slides)
+    report.findings += R.sl15(slides, prs, font) + R.ax01(slides) + R.ax02(slides)
+    report.findings += R.ax04_05(slides)
+    if manifest is not None:
+        report.findings += R.sl03(slides, manifest) + R.sl08(slides, manifest)
+        report.findings += R.pv01(slides, manifest)
+    else:
+        report.skipped.append(
+            "SL-03, SL-07, SL-08, PV-01: need the build manifest "
+            "(<deck>.manifest.json), so they were not run"
+        )
+    return report

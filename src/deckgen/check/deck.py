@@ -1,0 +1,194 @@
+"""Read what a person sees in a .pptx: shapes (groups flattened), text, sizes and colours resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS = {"a": A, "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+
+
+@dataclass
+class TextRun:
+    text: str
+    size_pt: float
+    color: str | None  # resolved RGB hex, if known
+    bold: bool
+
+
+@dataclass
+class Box:
+    shape: Any
+    name: str
+    left: int
+    top: int
+    width: int
+    height: int
+    kind: str  # text | picture | table | chart | other
+    is_title: bool = False
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+
+def flatten(shapes, offset=(0, 0)):
+    """Every shape, groups opened, with absolute positions (group child offsets applied)."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from flatten(shape.shapes, offset)
+            continue
+        yield shape
+
+
+def box_of(shape) -> Box | None:
+    if shape.left is None or shape.top is None or shape.width is None or shape.height is None:
+        return None
+    kind = "other"
+    if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+        kind = "text"
+    if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+        kind = "picture"
+    elif getattr(shape, "has_table", False) and shape.has_table:
+        kind = "table"
+    elif getattr(shape, "has_chart", False) and shape.has_chart:
+        kind = "chart"
+    is_title = bool(
+        shape.is_placeholder
+        and shape.placeholder_format.type is not None
+        and "TITLE" in str(shape.placeholder_format.type)
+    )
+    return Box(
+        shape,
+        shape.name,
+        int(shape.left),
+        int(shape.top),
+        int(shape.width),
+        int(shape.height),
+        kind,
+        is_title,
+    )
+
+
+class Colors:
+    """Resolve scheme colours through the master's theme and colour map."""
+
+    def __init__(self, slide):
+        master = slide.slide_layout.slide_master
+        self.master = master
+        self.layout = slide.slide_layout
+        self.slide = slide
+        theme_part = next(
+            r.target_part for r in master.part.rels.values() if r.reltype.endswith("/theme")
+        )
+        theme = etree.fromstring(theme_part.blob)
+        self.scheme: dict[str, str] = {}
+        for el in theme.find(".//a:clrScheme", NS):
+            tag = etree.QName(el).localname
+            rgb = el.find("a:srgbClr", NS)
+            sys = el.find("a:sysClr", NS)
+            if rgb is not None:
+                self.scheme[tag] = rgb.get("val").upper()
+            elif sys is not None:
+                self.scheme[tag] = (sys.get("lastClr") or "000000").upper()
+        clr_map = master._element.find(qn("p:clrMap"))
+        self.map = dict(clr_map.attrib) if clr_map is not None else {}
+
+    def scheme_color(self, name: str) -> str | None:
+        mapped = self.map.get(name, name)
+        return self.scheme.get(mapped) or self.scheme.get(name)
+
+    def fill_color(self, element) -> str | None:
+        """The colour of a solidFill under `element` (spPr, bgPr, tcPr, rPr...), if any."""
+        if element is None:
+            return None
+        fill = element.find("a:solidFill", NS)
+        if fill is None:
+            return None
+        rgb = fill.find("a:srgbClr", NS)
+        if rgb is not None:
+            return rgb.get("val").upper()
+        scheme = fill.find("a:schemeClr", NS)
+        if scheme is not None:
+            return self.scheme_color(scheme.get("val"))
+        return None
+
+    def background(self) -> str:
+        for owner in (self.slide, self.layout, self.master):
+            bg = owner._element.find(".//p:cSld/p:bg", NS)
+            if bg is None:
+                continue
+            color = self.fill_color(bg.find("p:bgPr", NS))
+            if color:
+                return color
+            ref = bg.find("p:bgRef/a:schemeClr", NS)
+            if ref is not None:
+                return self.scheme_color(ref.get("val")) or "FFFFFF"
+        return self.scheme_color("bg1") or "FFFFFF"
+
+
+def _lst_level(lst, level: int):
+    if lst is None:
+        return None
+    return lst.find(f"a:lvl{level + 1}pPr", NS)
+
+
+def runs_of(shape, colors: Colors, default_size: float = 18.0) -> list[TextRun]:
+    """Text runs with their effective size and colour (run -> paragraph -> shape -> master)."""
+    out = []
+    frame = shape.text_frame
+    lst = frame._txBody.find("a:lstStyle", NS)
+    placeholder_style = None
+    placeholder_lst = None
+    if getattr(shape, "is_placeholder", False):
+        is_title = "TITLE" in str(shape.placeholder_format.type)
+        styles = colors.master._element.find("p:txStyles", NS)
+        placeholder_style = (
+            styles.find("p:titleStyle" if is_title else "p:bodyStyle", NS)
+            if styles is not None
+            else None
+        )
+        try:
+            layout_ph = shape.placeholder_format and colors.layout.placeholders.get(
+                idx=shape.placeholder_format.idx
+            )
+        except (KeyError, ValueError):
+            layout_ph = None
+        if layout_ph is not None:
+            placeholder_lst = layout_ph._element.find(".//a:lstStyle", NS)
+    for paragraph in frame.paragraphs:
+        level = paragraph.level
+        p_pr = paragraph._p.find("a:pPr", NS)
+        chain = [p_pr.find("a:defRPr", NS) if p_pr is not None else None]
+        for source in (lst, placeholder_lst, placeholder_style):
+            lvl = _lst_level(source, level)
+            chain.append(lvl.find("a:defRPr", NS) if lvl is not None else None)
+        for run in paragraph.runs:
+            if not run.text.strip():
+                continue
+            r_pr = run._r.find("a:rPr", NS)
+            size = None
+            color = None
+            bold = False
+            for element in [r_pr, *chain]:
+                if element is None:
+                    continue
+                if size is None and element.get("sz"):
+                    size = int(element.get("sz")) / 100
+                if color is None:
+                    color = colors.fill_color(element)
+                if element.get("b") == "1":
+                    bold = True
+            if color is None:
+                color = colors.scheme_color("tx1")
+            out.append(TextRun(run.text, size or default_size, color, bold))
+    return out

@@ -1,0 +1,270 @@
+"""Each check rule: a small deck that passes, and a variant that trips exactly that rule."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.oxml.ns import qn
+from pptx.util import Inches, Pt
+
+from deckgen.check import check_deck
+from deckgen.load.evidence import load_library
+from deckgen.resources import evidence_dir
+from tests.conftest import ROOT
+
+NOTES = (
+    "Acknowledge the concern first, then ask what would change their mind, answer with "
+    "our own numbers, cite the strongest source and its limits, and close on the decision "
+    "we need today, naming the owner, the cost and the date of the first review."
+)
+LIBRARY = {i.id: i for i in load_library(evidence_dir().resolve())}
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "#1D4ED8").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def good_deck(**change) -> bytes:
+    """A four-slide deck that passes every rule; `change` names one defect to introduce."""
+    prs = Presentation(str(ROOT / "themes" / "clean" / "template.pptx"))
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+
+    def slide(layout, title, bullets=(), notes=NOTES):
+        s = prs.slides.add_slide(layouts[layout])
+        s.shapes.title.text = title
+        if bullets:
+            s.placeholders[1].text_frame.text = bullets[0]
+            for b in bullets[1:]:
+                s.placeholders[1].text_frame.add_paragraph().text = b
+        if notes:
+            s.notes_slide.notes_text_frame.text = notes
+        return s
+
+    slide("Title Slide", "A pilot in two depots")
+    summary_title = change.get("summary_title", "We recommend you approve a pilot for EUR 60k")
+    summary = change.get("summary", ["Approve the pilot by March.", "It costs EUR 60k."])
+    slide("Title and Content", summary_title, summary)
+    figure = slide(
+        "Title Only",
+        change.get("figure_title", "Quits fell by a third in a trial"),
+        notes=change.get("notes", NOTES),
+    )
+    if not change.get("no_picture"):
+        pic = figure.shapes.add_picture(
+            io.BytesIO(_png()), Inches(0.6), Inches(1.8), Inches(6), Inches(3)
+        )
+        pic.name = "Chart"
+        alt = change.get("alt", "Bar chart: quits fell by 33% in the hybrid group.")
+        pic._element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).set("descr", alt)
+    if not change.get("no_source"):
+        box = figure.shapes.add_textbox(Inches(0.6), Inches(6.6), Inches(12), Inches(0.5))
+        box.name = "Source"
+        box.text_frame.text = change.get("source", "Source: Bloom, Han & Liang (2024), Nature.")
+        box.text_frame.paragraphs[0].runs[0].font.size = Pt(change.get("source_pt", 11))
+    if change.get("overflow"):
+        box = figure.shapes.add_textbox(Inches(7), Inches(1.8), Inches(5), Inches(0.6))
+        box.text_frame.text = "A long explanation that cannot fit. " * 20
+        box.text_frame.word_wrap = True
+    if change.get("off_slide"):
+        figure.shapes.add_textbox(
+            Inches(12.5), Inches(1), Inches(2), Inches(1)
+        ).text_frame.text = "Off"
+    if change.get("overlap"):
+        figure.shapes.add_textbox(
+            Inches(1), Inches(2), Inches(3), Inches(1)
+        ).text_frame.text = "On top of the chart"
+    if change.get("low_contrast"):
+        box = figure.shapes.add_textbox(Inches(7), Inches(2), Inches(5), Inches(1))
+        box.text_frame.text = "Pale grey text"
+        run = box.text_frame.paragraphs[0].runs[0]
+        run.font.color.rgb = RGBColor.from_string("DDDDDD")
+        run.font.size = Pt(20)
+    if change.get("small_text"):
+        box = figure.shapes.add_textbox(Inches(7), Inches(2), Inches(5), Inches(1))
+        box.text_frame.text = "Tiny body text"
+        box.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
+    last_title = change.get("last_title", "Decision requested: approve the pilot by 31 March")
+    last = slide("Title and Content", last_title, ["Approve the pilot.", "Owner: Sam Carter."])
+    if change.get("no_title"):
+        last.shapes.title._element.getparent().remove(last.shapes.title._element)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
+def rules(data: bytes, manifest=None) -> set[str]:
+    return {f.rule for f in check_deck(data, manifest, LIBRARY).findings}
+
+
+def test_good_deck_passes_everything():
+    report = check_deck(good_deck(), None, LIBRARY)
+    assert report.findings == []
+    assert report.skipped  # manifest rules are said to be skipped
+
+
+@pytest.mark.parametrize(
+    ("change", "rule"),
+    [
+        ({"summary": ["One.", "Two.", "Three.", "Four.", "Five.", "Six."]}, "ST-01"),
+        (
+            {
+                "summary_title": "Where we stand today on the team",
+                "summary": ["Context."],
+                "last_title": "Where the programme goes from here",
+            },
+            "ST-02",
+        ),
+        ({"figure_title": "Results"}, "SL-01"),
+        ({"figure_title": "We recommend you approve a pilot for EUR 60k"}, "SL-05"),
+        ({"no_source": True}, "SL-06"),
+        ({"notes": "Say the number."}, "SL-13"),
+        ({"overflow": True}, "SL-15"),
+        ({"off_slide": True}, "SL-15"),
+        ({"overlap": True}, "SL-15"),
+        ({"alt": ""}, "AX-01"),
+        ({"no_title": True}, "AX-02"),
+        ({"low_contrast": True}, "AX-04"),
+        ({"small_text": True}, "AX-05"),
+        ({"source_pt": 8}, "AX-05"),
+    ],
+    ids=[
+        "ST-01",
+        "ST-02",
+        "SL-01",
+        "SL-05",
+        "SL-06",
+        "SL-13",
+        "SL-15-overflow",
+        "SL-15-off",
+        "SL-15-overlap",
+        "AX-01",
+        "AX-02",
+        "AX-04",
+        "AX-05-body",
+        "AX-05-source",
+    ],
+)
+def test_each_rule_trips(change, rule):
+    assert rule in rules(good_deck(**change))
+
+
+def manifest_for(data: bytes, numbers: dict[int, list[dict]], sources=None, figures=()):
+    prs = Presentation(io.BytesIO(data))
+    return {
+        "slides": [
+            {
+                "number": n,
+                "role": None,
+                "title": s.shapes.title.text if s.shapes.title else "",
+                "sources": (sources or {}).get(n, []),
+                "numbers": numbers.get(n, []),
+            }
+            for n, s in enumerate(prs.slides, 1)
+        ],
+        "figures": list(figures),
+    }
+
+
+def num(text, value=0.0, unit="text", kind="audience", ref="x"):
+    return {
+        "text": text,
+        "value": value,
+        "unit": unit,
+        "source": {"kind": kind, "ref": ref, "note": ""},
+    }
+
+
+ALL_NUMBERS = {
+    2: [num("60k"), num("60k")],
+    3: [num("33%", 33, "percent", "evidence"), num("2024", kind="evidence")],
+    4: [num("31")],
+}
+
+
+def test_manifest_rules_pass_when_every_number_is_traced():
+    data = good_deck()
+    assert rules(data, manifest_for(data, ALL_NUMBERS)) == set()
+
+
+def test_pv01_untraced_number():
+    data = good_deck()
+    numbers = dict(ALL_NUMBERS)
+    numbers[4] = []
+    assert "PV-01" in rules(data, manifest_for(data, numbers))
+
+
+def test_sl03_title_number_not_in_the_slides_data():
+    data = good_deck(figure_title="Quits fell by 40% in a trial")
+    assert "SL-03" in rules(data, manifest_for(data, ALL_NUMBERS))
+
+
+def test_sl07_secondary_source_must_say_so():
+    data = good_deck()
+    manifest = manifest_for(data, ALL_NUMBERS, sources={3: ["gallup-burnout-2018"]})
+    assert "SL-07" in rules(data, manifest)
+    manifest = manifest_for(data, ALL_NUMBERS, sources={3: ["no-such-item"]})
+    assert "SL-07" in rules(data, manifest)
+
+
+def test_sl08_derived_money_needs_formula_range_and_appendix():
+    data = good_deck()
+    numbers = dict(ALL_NUMBERS)
+    numbers[2] = [num("60k", 60000, "currency", "derived", "turnover_cost.low")]
+    figure = {
+        "key": "turnover_cost",
+        "label": "Annual cost of voluntary turnover",
+        "formula": "leavers × salary × factor",
+        "low": None,
+        "high": None,
+        "inputs": [
+            {
+                "name": "factor",
+                "value": 0.5,
+                "unit": "multiple",
+                "source": {"kind": "evidence", "ref": "g#r", "note": ""},
+            }
+        ],
+    }
+    found = check_deck(data, manifest_for(data, numbers, figures=[figure]), LIBRARY).findings
+    messages = [f.message for f in found if f.rule == "SL-08"]
+    assert any("without a formula and a low-high range" in m for m in messages)
+    assert any("no appendix slide explains" in m for m in messages)
+
+
+def test_foreign_deck_with_groups_tables_charts_and_no_notes(tmp_path):
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.enum.shapes import MSO_SHAPE
+
+    prs = Presentation()  # python-pptx's own 4:3 default template
+    first = prs.slides.add_slide(prs.slide_layouts[1])
+    first.shapes.title.text = "Overview"
+    second = prs.slides.add_slide(prs.slide_layouts[5])
+    second.shapes.title.text = "Overview"
+    group = second.shapes.add_group_shape()
+    group.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(1), Inches(2), Inches(2), Inches(1))
+    table = second.shapes.add_table(2, 2, Inches(1), Inches(4), Inches(4), Inches(1)).table
+    table.cell(1, 0).text = "42"
+    data = CategoryChartData()
+    data.categories = ["a", "b"]
+    data.add_series("s", (1, 2))
+    second.shapes.add_chart(
+        XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(5), Inches(3), Inches(4), Inches(3), data
+    )
+    path = tmp_path / "hand.pptx"
+    prs.save(path)
+    from tests.conftest import run
+
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert "error: SL-01: slide 2 [Title]: 'Overview' is a topic label" in result.stdout
+    assert "error: SL-05: slide 2 [Title]: same title as slide 1" in result.stdout
+    assert "error: AX-01: slide 2 [Chart" in result.stdout
+    assert "skipped: SL-03, SL-07, SL-08, PV-01: need the build manifest" in result.stdout
+    assert "Traceback" not in result.output
