@@ -82,6 +82,13 @@ def cli() -> None:
 @click.option("--explain", is_flag=True, help="Say why each piece of evidence was chosen.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--strict", is_flag=True, help="Refuse to write a deck the checker finds errors in.")
+@click.option(
+    "--no-notes",
+    "--board-copy",
+    "no_notes",
+    is_flag=True,
+    help="Leave out speaker notes (a copy to circulate to the board).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 def build(
     workspace: Path,
@@ -98,6 +105,7 @@ def build(
     explain: bool,
     quiet: bool,
     strict: bool,
+    no_notes: bool,
     as_json: bool,
 ) -> None:
     """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
@@ -117,6 +125,7 @@ def build(
         template,
         layout_map,
         strict,
+        not no_notes,
     )
     with _progress(quiet or as_json) as on_progress:
         report = build_decks(opts, on_progress)
@@ -436,6 +445,12 @@ def _report_json(report) -> dict:
 
 
 def main() -> None:
+    import signal
+
+    def _terminate(signum, frame):  # a killed build cleans its temporary files, then stops
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="deckgen")
 
 

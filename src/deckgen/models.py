@@ -47,6 +47,7 @@ class Kpi:
     period: str | None
     source: str  # "org.yaml kpis.engagement" or "kpis.csv line 4"
     scale: str | None = None
+    n: int | None = None  # people behind the figure, when known
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Executive:
     blocker: str | None  # explicit slug from audience.yaml / --blocker
     file_stem: str
     source: str  # "audience.yaml executives[0]" or "--objection"
+    said_length: int = 0  # characters as given (the deck and classifier use the first MAX_TEXT)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class BuildOptions:
     template: Path | None = None  # a client's .pptx to build into
     layout_map: Path | None = None  # YAML: layout role -> the client template's layout name
     strict: bool = False  # refuse to write a deck with check errors
+    notes: bool = True  # False: a board copy without speaker notes, for distribution
 
 
 @dataclass
@@ -79,7 +80,7 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     check_targets([(t, manifest_path(t)) for t in targets], opts.force)
 
     built: list[tuple[Path, bytes, bytes, DeckResult]] = []
-    warnings = [f"evidence: {w}" for w in library_warnings]
+    warnings = list(library_warnings)
     failures: list[tuple[str, str]] = []
     for done, (exe, target) in enumerate(zip(executives, targets, strict=True)):
         if on_progress:
@@ -181,7 +182,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         profile.industry,
         profile.locale,
     )
-    return shared, executives, library_warnings
+    return shared, executives, (*library_warnings, *org.suppressed)
 
 
 def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:
@@ -192,6 +193,8 @@ def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:
 
     library = {item.id: item for item in s.library}
     report = check_deck(data, json.loads(manifest), library, name)
+    if not s.opts.notes:  # notes are stripped on purpose in a board copy
+        report.findings = [f for f in report.findings if f.rule != "SL-13"]
     if s.opts.strict and report.errors:
         lines = "; ".join(str(f) for f in report.errors[:5])
         raise DeckgenError(f"{name}: the checker found {len(report.errors)} errors ({lines})")
@@ -277,6 +280,9 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
     plan = plan_deck(inputs, storyline, s.fmt, s.theme.spec.name, s.theme.spec.fonts.body)
     mode = s.opts.charts or s.theme.spec.charts
     images = {} if mode == "native" else chart_images(plan, s.theme.spec)
+    if not s.opts.notes:
+        for slide in plan.slides:
+            slide.notes = ""  # the board copy: nothing the presenter wrote for themselves
     data = write_deck(plan, s.theme, s.when, s.locale, images)
     manifest = build_manifest(plan, target.name, s.figures)
     findings = _check(s, data, manifest, target.name)
@@ -335,14 +341,23 @@ def _classify(exe: Executive) -> Classification:
 
 
 def _warnings(exe: Executive, cls: Classification) -> list[str]:
+    from deckgen.load.audience import MAX_TEXT
+
+    out = []
+    if exe.said_length > MAX_TEXT:
+        out.append(
+            f"{exe.name}: their words run to {exe.said_length:,} characters; deckgen "
+            f"reads the first {MAX_TEXT:,} and the deck quotes the opening"
+        )
     if cls.how == "given" or cls.confidence >= UNSURE_BELOW:
-        return []
+        return out
     runner = f", runner-up {cls.secondary} {cls.secondary_confidence:.2f}" if cls.secondary else ""
-    return [
+    out.append(
         f"{exe.name}: unsure which concern this is ({cls.blocker} "
         f"{cls.confidence:.2f}{runner}); set `blocker:` in audience.yaml to choose one of: "
         f"{', '.join(b for b in BLOCKERS if b != 'none')}"
-    ]
+    )
+    return out
 
 
 def _deck_date(given: date | None) -> tuple[date, str]:

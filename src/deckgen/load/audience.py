@@ -164,7 +164,17 @@ def executives_from(audience: AudienceFile) -> list[Executive]:
         blocker = ALIASES.get(e.blocker.lower(), e.blocker.lower()) if e.blocker else None
         said = e.said.strip()[:MAX_TEXT] if e.said else None
         stem = safe_stem(e.file if e.file is not None else e.name)
-        out.append(Executive(e.name, e.role, said, blocker, stem, f"audience.yaml executives[{i}]"))
+        out.append(
+            Executive(
+                e.name,
+                e.role,
+                said,
+                blocker,
+                stem,
+                f"audience.yaml executives[{i}]",
+                len(e.said or ""),
+            )
+        )
     return out
 
 
@@ -178,4 +188,4 @@ def adhoc_executive(name: str | None, objection: str | None, blocker: str | None
             f"--exec: {why.replace('; add `file: some-name` to this executive', '')}"
         )
     said = objection.strip()[:MAX_TEXT] if objection and objection.strip() else None
-    return Executive(display, None, said, blocker, stem, "--objection")
+    return Executive(display, None, said, blocker, stem, "--objection", len(objection or ""))

@@ -238,7 +238,7 @@ def load_library_checked(folder: Path) -> tuple[tuple[EvidenceItem, ...], tuple[
     problems += [f.problem for f in findings if f.severity == "error"]
     if problems:
         raise InputError(problems)
-    warnings = tuple(str(f.problem) for f in findings if f.severity == "warning")
+    warnings = tuple(f"evidence: {f.problem}" for f in findings if f.severity == "warning")
     return tuple(item for item, _ in loaded), warnings
 
 

@@ -87,6 +87,10 @@ class OrgData:
     kpis: dict[str, Kpi]
     history: dict[str, list[HistoryPoint]]
     files: tuple[Path, ...]
+    suppressed: tuple[str, ...] = ()  # KPIs held back because too few people stand behind them
+
+
+MIN_GROUP = 5  # privacy: no figure based on fewer people than this is shown
 
 
 def _find(root: Path, stem: str) -> Path | None:
@@ -137,7 +141,16 @@ def load_org(root: Path) -> OrgData:
 
     if problems:
         raise InputError(problems)
-    return OrgData(profile, kpis, history, tuple(files))
+    suppressed = []
+    for name, kpi in list(kpis.items()):
+        if kpi.n is not None and kpi.n < MIN_GROUP:
+            del kpis[name]
+            history.pop(name, None)
+            suppressed.append(
+                f"{name} is based on {kpi.n} people, fewer than {MIN_GROUP}; it is "
+                "not shown or charted, to protect their privacy"
+            )
+    return OrgData(profile, kpis, history, tuple(files), tuple(suppressed))
 
 
 def _unknown_kpi(name: str) -> str:
@@ -179,6 +192,7 @@ def _kpis_from_yaml(doc: YamlDoc, profile: OrgFile, problems: list[Problem]) -> 
             entry.period,
             f"org.yaml kpis.{name}",
             entry.scale,
+            entry.n,
         )
     return kpis
 
@@ -265,8 +279,14 @@ def _kpis_from_rows(path: Path, profile: OrgFile, problems: list[Problem]) -> di
             row.cells.get("period") or None,
             f"{path.name} line {row.line}",
             row.cells.get("scale") or None,
+            _count(row.cells.get("n")),
         )
     return kpis
+
+
+def _count(text: str | None) -> int | None:
+    value, _ = parse_number(text or "")
+    return int(value) if value is not None and value >= 0 else None
 
 
 def _history_from_rows(

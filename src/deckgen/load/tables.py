@@ -48,7 +48,19 @@ def normalise_header(text: str) -> str:
     return HEADER_ALIASES.get(cleaned, cleaned)
 
 
+MAX_TABLE_BYTES = 5 * 1024 * 1024  # a KPI table is a few rows; anything this big is a wrong file
+
+
 def read_rows(path: Path, display: str, required: tuple[str, ...]) -> list[Row]:
+    size = path.stat().st_size
+    if size > MAX_TABLE_BYTES:
+        raise InputError(
+            Problem(
+                display,
+                f"the file is {size / 1024 / 1024:.0f} MB; expected a "
+                "small table of KPIs (at most 5 MB). Is this the right file?",
+            )
+        )
     if path.suffix.lower() == ".xlsx":
         rows, headers = _read_xlsx(path, display)
     else:
@@ -102,16 +114,38 @@ def _read_xlsx(path: Path, display: str) -> tuple[list[Row], list[str]]:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(path, data_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False)
     except FileNotFoundError:
         raise InputError(Problem(display, "file not found")) from None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise InputError(Problem(display, f"cannot read as an Excel workbook ({exc})")) from None
-    try:
-        sheet = book.worksheets[0]
-        grid = list(sheet.iter_rows())
-    finally:
-        book.close()
+    sheet, source = book.worksheets[0], formulas.worksheets[0]
+    problems = []
+    for merged in sheet.merged_cells.ranges:
+        problems.append(
+            Problem(
+                display,
+                f"merged cells {merged.coord}: unmerge them so every row has its own kpi and value",
+                line=merged.min_row,
+            )
+        )
+    for row in source.iter_rows():
+        for cell in row:
+            saved = sheet[cell.coordinate].value
+            if isinstance(cell.value, str) and cell.value.startswith("=") and saved is None:
+                problems.append(
+                    Problem(
+                        display,
+                        f"cell {cell.coordinate} holds the formula "
+                        f"{cell.value[:40]} with no saved result; open the file "
+                        "in Excel and save it, or paste values",
+                        line=cell.row,
+                    )
+                )
+    if problems:
+        raise InputError(problems)
+    grid = list(sheet.iter_rows())
     grid = [r for r in grid if any(c.value not in (None, "") for c in r)]
     if not grid:
         raise InputError(Problem(display, "the first sheet is empty; expected a header row"))

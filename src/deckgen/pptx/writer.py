@@ -24,7 +24,19 @@ SOURCE_TOP = Inches(6.58)
 SOURCE_HEIGHT = Inches(0.55)
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files are OLE containers
+
+
 def _open_template(theme: Theme):
+    try:
+        head = theme.template.read_bytes()[:8]
+    except OSError as exc:
+        raise TemplateError(f"{theme.template}: cannot read ({exc.strerror})") from None
+    if head == _OLE_MAGIC:
+        raise TemplateError(
+            f"{theme.template}: the template is password-protected or in the old "
+            ".ppt format; save it as a .pptx without a password"
+        )
     try:
         prs = Presentation(str(theme.template))
     except Exception as exc:  # python-pptx raises many types for a bad file; all mean "unusable"
@@ -294,7 +306,8 @@ def _write_slide(
     if plan.source_line:
         _source(slide, plan.source_line, theme)
     _drop_empty_placeholders(slide)
-    slide.notes_slide.notes_text_frame.text = plan.notes
+    if plan.notes:
+        slide.notes_slide.notes_text_frame.text = plan.notes
 
 
 def write_deck(
