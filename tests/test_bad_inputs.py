@@ -29,6 +29,9 @@ def generate(kind: str, ws: Path) -> None:
     elif kind.startswith("latin1:"):
         text = (ws / kind.split(":", 1)[1]).read_text().replace("Base Co", "Café Co")
         (ws / kind.split(":", 1)[1]).write_bytes(text.encode("latin-1"))
+    elif kind.startswith("control-char:"):
+        path = ws / kind.split(":", 1)[1]
+        path.write_text(path.read_text().replace("afford it", "afford\x0bit"))
     elif kind == "latin1-csv":
         (ws / "kpis.csv").write_bytes(
             "kpi,value,period\nvoluntary_attrition,15,année 2025\n".encode("latin-1")

@@ -79,7 +79,10 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
                         display, "indent with spaces, not tabs (YAML forbids tabs)", line=number
                     )
                 )
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(display, text, exc)) from None
     try:
         node = loader.get_single_node()
         doc = YamlDoc(display, None)
@@ -90,10 +93,23 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
         raise InputError(Problem(display, f"invalid YAML: {what}", line=line)) from None
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(display, text, exc)) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(display, f"invalid YAML: {exc}")) from None
     finally:
         loader.dispose()
+
+
+def _reader_problem(display: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    """PyYAML refuses control characters; name the character and its line."""
+    line = text[: exc.position].count("\n") + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Problem(
+        display,
+        f"invalid YAML: unprintable character U+{ord(char):04X}; remove it or retype the line",
+        line=line,
+    )
 
 
 def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDoc) -> Any:
