@@ -94,8 +94,20 @@ def test_corrupt_template(tmp_path):
     bad.write_bytes(b"PK\x03\x04 not really a presentation")
     result = run("build", str(NORTHWIND), "-o", str(tmp_path / "out"), "--template", str(bad))
     assert result.exit_code == 1
-    assert "cannot open as a PowerPoint template" in result.stderr
+    assert "broken.pptx: not a PowerPoint .pptx file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_workbook_renamed_to_pptx_is_refused(tmp_path):
+    import openpyxl
+
+    renamed = tmp_path / "brand.pptx"
+    openpyxl.Workbook().save(renamed)  # a real zip, but a spreadsheet
+    result = run("build", str(NORTHWIND), "-o", str(tmp_path / "out"), "--template", str(renamed))
+    assert result.exit_code == 1
+    assert "brand.pptx: cannot open as a PowerPoint template" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
 def _contrast(a: str, b: str) -> float:

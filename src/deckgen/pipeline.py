@@ -125,7 +125,10 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
     )
     theme = load_theme(opts.theme)
     if opts.template is not None:
+        from deckgen.pptx.writer import check_template
+
         theme = with_client_template(theme, opts.template, opts.layout_map)
+        check_template(theme)  # once, up front: a bad template fails every deck the same way
     elif opts.layout_map is not None:
         raise DeckgenError("--layout-map: only used with --template (a client's .pptx)")
 

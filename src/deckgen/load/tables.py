@@ -144,7 +144,7 @@ def _read_xlsx(path: Path, display: str) -> tuple[list[Row], list[str]]:
                     )
                 )
     if problems:
-        raise InputError(problems)
+        raise InputError(sorted(problems, key=lambda p: p.line or 0))
     grid = list(sheet.iter_rows())
     grid = [r for r in grid if any(c.value not in (None, "") for c in r)]
     if not grid:

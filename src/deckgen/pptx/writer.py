@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 
 from lxml import etree
@@ -37,6 +38,11 @@ def _open_template(theme: Theme):
             f"{theme.template}: the template is password-protected or in the old "
             ".ppt format; save it as a .pptx without a password"
         )
+    if not zipfile.is_zipfile(theme.template):
+        raise TemplateError(
+            f"{theme.template}: not a PowerPoint .pptx file (damaged, or another format); "
+            "open it in PowerPoint and save it again as .pptx"
+        )
     try:
         prs = Presentation(str(theme.template))
     except Exception as exc:  # python-pptx raises many types for a bad file; all mean "unusable"
@@ -51,6 +57,11 @@ def _open_template(theme: Theme):
     return prs
 
 
+def check_template(theme: Theme) -> None:
+    """Open the theme's template and find every layout it needs, or raise `TemplateError`."""
+    _layouts(_open_template(theme), theme)
+
+
 def _layouts(prs, theme: Theme) -> dict[str, object]:
     by_name = {layout.name: layout for layout in prs.slide_layouts}
     out, missing = {}, []
@@ -62,7 +73,8 @@ def _layouts(prs, theme: Theme) -> dict[str, object]:
     if missing:
         raise TemplateError(
             f"{theme.template.name}: layouts not found: {', '.join(missing)}; "
-            f"the template has: {', '.join(repr(n) for n in by_name)}"
+            f"the template has: {', '.join(repr(n) for n in by_name)}. "
+            "Map each role to one of these with --layout-map (see the README)"
         )
     return out
 
