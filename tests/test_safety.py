@@ -31,7 +31,7 @@ def big_workspace(tmp_path: Path, n: int) -> Path:
 
 
 def test_killed_build_leaves_no_partial_files_and_earlier_decks_intact(tmp_path):
-    ws = big_workspace(tmp_path, 30)
+    ws = big_workspace(tmp_path, 200)
     out = tmp_path / "out"
     first = run("build", str(ws), "-o", str(out), "--exec", "Person 00", "--charts", "native")
     assert first.exit_code == 0, first.stderr
@@ -43,7 +43,7 @@ def test_killed_build_leaves_no_partial_files_and_earlier_decks_intact(tmp_path)
         stderr=subprocess.PIPE,
         cwd=ROOT,
     )
-    time.sleep(3)  # well inside building 30 decks with charts, before any is written
+    time.sleep(3)  # well inside building 200 decks with charts (~1 min), before any is written
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode != 0
