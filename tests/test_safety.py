@@ -81,6 +81,27 @@ def test_builds_with_the_network_switched_off(tmp_path, monkeypatch):
     assert len(list(tmp_path.glob("*.pptx"))) == 6
 
 
+def _can_unshare_network() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not _can_unshare_network(), reason="needs `unshare -rn` (Linux namespaces)")
+def test_builds_with_no_network_at_all(tmp_path):
+    """No network device in the process, so native code (the chart renderer) is covered too."""
+    build = ["build", str(NORTHWIND), "-o", str(tmp_path), "--quiet", "--strict"]
+    result = subprocess.run(
+        ["unshare", "-rn", sys.executable, "-m", "deckgen", *build],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(list(tmp_path.glob("*.pptx"))) == 6
+
+
 def _digests(folder: Path) -> dict[str, str]:
     return {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
