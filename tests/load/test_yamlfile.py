@@ -33,10 +33,29 @@ def test_tab_indentation(tmp_path):
     assert str(err.value) == "x.yaml:2: indent with spaces, not tabs (YAML forbids tabs)"
 
 
-def test_unclosed_quote(tmp_path):
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('a: 1\nb: "open\nc: 2\n', "x.yaml:2: invalid YAML: a quote opened on this line is never"),
+        ("a: [1, 2\nb: 3\n", "x.yaml:1: invalid YAML: a list opened with '[' on this line"),
+        ("a: {x: 1\n", "x.yaml:1: invalid YAML: a '{' on this line is not closed with '}'"),
+        ("a: we tried: no\n", "x.yaml:1: invalid YAML: a ':' followed by a space inside a value"),
+        ("a:\n  - x\n y: 1\n", "x.yaml:3: invalid YAML: this line does not fit the lines above"),
+        ("a: 'it's'\n", "x.yaml:1: invalid YAML: this line does not fit the lines above"),
+    ],
+)
+def test_syntax_errors_in_plain_words(tmp_path, text, message):
     with pytest.raises(InputError) as err:
-        load_yaml(write(tmp_path, 'a: "open\nb: 2\n'))
-    assert str(err.value).startswith("x.yaml:3: invalid YAML:")
+        load_yaml(write(tmp_path, text))
+    assert str(err.value).startswith(message)
+
+
+def test_control_character(tmp_path):
+    with pytest.raises(InputError) as err:
+        load_yaml(write(tmp_path, "a: 1\nb: x\x07y\n"))
+    assert str(err.value) == (
+        "x.yaml:2: invalid YAML: unprintable character U+0007; remove it or retype the line"
+    )
 
 
 def test_not_utf8(tmp_path):

@@ -89,9 +89,7 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
         doc.data = _build(loader, node, (), doc) if node is not None else None
         return doc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "invalid YAML"
+        line, what = _explain(exc)
         raise InputError(Problem(display, f"invalid YAML: {what}", line=line)) from None
     except yaml.reader.ReaderError as exc:
         raise InputError(_reader_problem(display, text, exc)) from None
@@ -99,6 +97,27 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
         raise InputError(Problem(display, f"invalid YAML: {exc}")) from None
     finally:
         loader.dispose()
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """PyYAML's parser jargon, said the way someone editing the file would understand it."""
+    context, problem = exc.context or "", exc.problem or ""
+    opened = exc.context_mark.line + 1 if exc.context_mark else None
+    at = exc.problem_mark.line + 1 if exc.problem_mark else opened
+    if context.startswith("while scanning a quoted scalar"):
+        return opened, "a quote opened on this line is never closed; add the closing quote"
+    if context.startswith("while parsing a flow sequence"):
+        return opened, "a list opened with '[' on this line is not closed with ']'"
+    if context.startswith("while parsing a flow mapping"):
+        return opened, "a '{' on this line is not closed with '}'"
+    if problem.startswith("mapping values are not allowed here"):
+        return at, "a ':' followed by a space inside a value; put the whole value in quotes"
+    if problem.startswith("expected <block end>"):
+        return at, (
+            "this line does not fit the lines above; check its indentation, and quote text "
+            "that contains a quote mark or ': '"
+        )
+    return at, problem or context or "invalid YAML"
 
 
 def _reader_problem(display: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
