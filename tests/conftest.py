@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,11 @@ from deckgen.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 NORTHWIND = ROOT / "examples" / "northwind"
+
+# Tests never touch the user's chart cache, and build in-process (so monkeypatches reach the
+# build) unless a test asks for workers with -j. Subprocesses inherit both.
+os.environ["DECKGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="deckgen-test-cache-")
+os.environ["DECKGEN_JOBS"] = "1"
 
 
 def run(*args: str, env: dict[str, str] | None = None):

@@ -450,7 +450,12 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
 }
 
-_COMPILED = {slug: [(re.compile(p), w) for p, w in cues] for slug, cues in CUES.items()}
+
+@cache
+def _compiled() -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    """The cue patterns, compiled on first use (a build with given blockers never needs them)."""
+    return {slug: [(re.compile(p), w) for p, w in cues] for slug, cues in CUES.items()}
+
 
 # Combination constants, chosen by leave-one-out on the training file only
 # (tools/calibrate_classifier.py); the test file never informs them.
@@ -480,7 +485,7 @@ def cue_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     length = max(len(folded), 1)
     scores: dict[str, float] = {}
     fired: dict[str, list[str]] = {}
-    for slug, cues in _COMPILED.items():
+    for slug, cues in _compiled().items():
         for pattern, weight in cues:
             match = pattern.search(folded)
             if match:
@@ -552,9 +557,11 @@ CONCEPTS: dict[str, str] = {
     "next": r"who|when|which|next|steps?|plan|review|start|lead|measures|owner|timeline|date|soon|"
     r"kick",
 }
-_CONCEPT_RES = {
-    name: re.compile(rf"^({pattern})$") for name, pattern in CONCEPTS.items()
-}  # a phrasing labelled with a secondary concern also teaches that class
+
+
+@cache
+def _concept_res() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(rf"^({pattern})$") for name, pattern in CONCEPTS.items()}
 
 
 def features(text: str) -> dict[str, float]:
@@ -563,7 +570,7 @@ def features(text: str) -> dict[str, float]:
     counts: dict[str, float] = {}
     for i, word in enumerate(words):
         counts["w:" + word] = counts.get("w:" + word, 0) + 1
-        for name, pattern in _CONCEPT_RES.items():
+        for name, pattern in _concept_res().items():
             if pattern.match(word):
                 counts["k:" + name] = counts.get("k:" + name, 0) + CONCEPT_WEIGHT
         if i:
@@ -624,7 +631,8 @@ def default_model() -> CentroidModel:
 
     from deckgen.resources import training_file
 
-    data = yaml.safe_load(training_file().read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
+    data = yaml.load(training_file().read_text(encoding="utf-8"), Loader=loader)
     return train([(d["text"], d["blocker"], d.get("secondary")) for d in data])
 
 

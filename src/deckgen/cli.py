@@ -89,6 +89,20 @@ def cli() -> None:
     is_flag=True,
     help="Leave out speaker notes (a copy to circulate to the board).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    envvar="DECKGEN_JOBS",
+    help="Decks built in parallel [default: one per core; env DECKGEN_JOBS].",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="DECKGEN_CACHE_DIR",
+    help="Where rendered charts are kept [default: the user cache folder; env DECKGEN_CACHE_DIR].",
+)
+@click.option("--no-cache", is_flag=True, help="Render every chart; keep none on disk.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 def build(
     workspace: Path,
@@ -106,9 +120,13 @@ def build(
     quiet: bool,
     strict: bool,
     no_notes: bool,
+    jobs: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
     as_json: bool,
 ) -> None:
     """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
+    from deckgen.batch import default_jobs
     from deckgen.pipeline import BuildOptions, build_decks
 
     outdir = outdir or Path("out") / workspace.resolve().name
@@ -126,6 +144,9 @@ def build(
         layout_map,
         strict,
         not no_notes,
+        jobs or default_jobs(),
+        cache_dir,
+        not no_cache,
     )
     with _progress(quiet or as_json) as on_progress:
         report = build_decks(opts, on_progress)
@@ -150,9 +171,12 @@ def build(
     citations = sum(len(d.citations) for d in report.decks)
     n, w, f = len(report.decks), len(report.warnings), len(report.failures)
     failed = f", {f} failed" if f else ""
+    rendered = sum(d.charts_rendered for d in report.decks)
+    cached = sum(d.charts_cached for d in report.decks)
+    charts = f", {rendered + cached} charts ({cached} from cache)" if rendered + cached else ""
     click.echo(
-        f"Built {n} deck{'s' if n != 1 else ''} ({slides} slides, {citations} citations, "
-        f"{w} warning{'s' if w != 1 else ''}){failed} in {report.seconds:.1f} s -> "
+        f"Built {n} deck{'s' if n != 1 else ''} ({slides} slides, {citations} citations"
+        f"{charts}, {w} warning{'s' if w != 1 else ''}){failed} in {report.seconds:.1f} s -> "
         f"{report.outdir}",
         err=True,
     )
@@ -432,6 +456,7 @@ def _report_json(report) -> dict:
                 "warnings": list(d.warnings),
                 "storyline": d.storyline,
                 "check": list(d.findings),
+                "charts": {"rendered": d.charts_rendered, "cached": d.charts_cached},
                 "evidence": [
                     {"id": i, "purpose": purpose, "why": list(why)} for i, purpose, why in d.chosen
                 ],

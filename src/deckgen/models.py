@@ -170,3 +170,5 @@ class DeckResult:
     storyline: str = "default"
     chosen: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (evidence id, purpose, reasons)
     findings: tuple[str, ...] = ()  # what the checker found in the deck
+    charts_rendered: int = 0  # image charts drawn for this deck
+    charts_cached: int = 0  # image charts taken from the chart cache

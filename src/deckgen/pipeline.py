@@ -31,6 +31,9 @@ class BuildOptions:
     layout_map: Path | None = None  # YAML: layout role -> the client template's layout name
     strict: bool = False  # refuse to write a deck with check errors
     notes: bool = True  # False: a board copy without speaker notes, for distribution
+    jobs: int = 1  # decks built in parallel (spawned processes) when there are several
+    cache_dir: Path | None = None  # rendered charts; None: the user cache folder
+    use_cache: bool = True  # False: render every chart, keep nothing on disk
 
 
 @dataclass
@@ -65,6 +68,7 @@ class _Shared:
     region: str | None
     industry: str | None
     locale: str
+    cache: Any = None  # ChartCache, or None with --no-cache
     storylines: dict[str, Any] = field(default_factory=dict)
 
 
@@ -72,6 +76,7 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     """load -> validate -> classify -> select evidence -> compute figures -> plan -> render charts
     -> write pptx. Every input is checked before anything is built; decks are written only after
     all of them were built, and a deck that fails to build does not stop the others."""
+    from deckgen.batch import run_batch
     from deckgen.output import check_targets, write_atomic
 
     started = time.perf_counter()
@@ -82,18 +87,19 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     built: list[tuple[Path, bytes, bytes, DeckResult]] = []
     warnings = list(library_warnings)
     failures: list[tuple[str, str]] = []
-    for done, (exe, target) in enumerate(zip(executives, targets, strict=True)):
-        if on_progress:
-            on_progress(done, len(executives), exe.name)
-        try:
-            result = _build_one(shared, exe, target)
-        except DeckgenError as exc:
-            failures.append((exe.name, str(exc)))
+    tasks = list(zip(executives, targets, strict=True))
+    for exe, outcome in zip(
+        executives, run_batch(shared, tasks, opts.jobs, on_progress), strict=True
+    ):
+        if isinstance(outcome, str):
+            failures.append((exe.name, outcome))
             continue
-        warnings.extend(result[3].warnings)
-        built.append(result)
-    if on_progress:
-        on_progress(len(executives), len(executives), "")
+        warnings.extend(outcome[3].warnings)
+        built.append(outcome)
+    if shared.cache is not None:
+        shared.cache.trim()
+        if shared.cache.problem:
+            warnings.append(shared.cache.problem)
 
     for target, data, manifest, _ in built:
         write_atomic(target, data)
@@ -101,6 +107,14 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     return BuildReport(
         [r for *_, r in built], opts.outdir, time.perf_counter() - started, warnings, failures
     )
+
+
+def build_one_safely(shared: _Shared, exe: Executive, target: Path):
+    """One deck, or the message of the DeckgenError that stopped it (the batch goes on)."""
+    try:
+        return _build_one(shared, exe, target)
+    except DeckgenError as exc:
+        return str(exc)
 
 
 def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]]:
@@ -184,8 +198,17 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         profile.region,
         profile.industry,
         profile.locale,
+        _chart_cache(opts),
     )
     return shared, executives, (*library_warnings, *org.suppressed)
+
+
+def _chart_cache(opts: BuildOptions):
+    from deckgen.charts.cache import ChartCache, default_dir
+
+    if not opts.use_cache:
+        return None
+    return ChartCache(opts.cache_dir / "charts" if opts.cache_dir else default_dir())
 
 
 def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:
@@ -282,7 +305,8 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
     )
     plan = plan_deck(inputs, storyline, s.fmt, s.theme.spec.name, s.theme.spec.fonts.body)
     mode = s.opts.charts or s.theme.spec.charts
-    images = {} if mode == "native" else chart_images(plan, s.theme.spec)
+    charts = chart_images(plan, s.theme.spec, s.cache) if mode != "native" else None
+    images = charts.by_slide if charts else {}
     if not s.opts.notes:
         for slide in plan.slides:
             slide.notes = ""  # the board copy: nothing the presenter wrote for themselves
@@ -311,6 +335,8 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
         storyline.name,
         chosen,
         tuple(str(f) for f in findings),
+        charts.rendered if charts else 0,
+        charts.cached if charts else 0,
     )
     return target, data, manifest, result
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 EMU_PER_PT = 12700
@@ -86,6 +86,7 @@ class Measure:
     estimated: bool  # no font file found: widths were estimated
 
 
+@lru_cache(maxsize=65536)
 def text_width_pt(
     text: str, family: str, size_pt: float, bold: bool = False, italic: bool = False
 ) -> tuple[float, bool]:
@@ -95,6 +96,7 @@ def text_width_pt(
     return _font(path, size_pt).getlength(text) / 10, False
 
 
+@lru_cache(maxsize=8192)
 def wrap_count(
     text: str,
     width_pt: float,
@@ -103,22 +105,27 @@ def wrap_count(
     bold: bool = False,
     italic: bool = False,
 ) -> tuple[int, bool]:
-    """How many lines `text` takes when word-wrapped into `width_pt`."""
-    estimated = False
+    """How many lines `text` takes when word-wrapped into `width_pt`.
+
+    A line's width is the sum of its words' widths and the spaces between them: each word is
+    measured once (kerning across a space is negligible), so long texts cost words, not words².
+    """
+    space, estimated = text_width_pt(" ", family, size_pt, bold, italic)
     lines = 0
     for para_line in text.split("\n") or [""]:
-        words = para_line.split(" ")
-        current = ""
-        count = 1
-        for word in words:
-            trial = f"{current} {word}".strip()
-            width, est = text_width_pt(trial, family, size_pt, bold, italic)
+        count, current = 1, -1.0  # -1: the line is still empty
+        for word in para_line.split(" "):
+            if not word:
+                continue
+            width, est = text_width_pt(word, family, size_pt, bold, italic)
             estimated |= est
-            if width <= width_pt or not current:
-                current = trial
+            if current < 0:
+                current = width
+            elif current + space + width <= width_pt:
+                current += space + width
             else:
                 count += 1
-                current = word
+                current = width
         lines += count
     return lines, estimated
 

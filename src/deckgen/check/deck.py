@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -50,8 +51,23 @@ def flatten(shapes, offset=(0, 0)):
         yield shape
 
 
+def _dims(shape) -> list[int | None]:
+    """left, top, width, height: the shape's own, else its layout (then master) placeholder's.
+
+    Same answer as python-pptx's inherited `left`/`top`/..., with one base lookup instead of four.
+    """
+    el = shape._element
+    dims = [el.x, el.y, el.cx, el.cy]
+    if None in dims and getattr(shape, "is_placeholder", False):
+        base = getattr(shape, "_base_placeholder", None)
+        if base is not None:
+            dims = [own if own is not None else b for own, b in zip(dims, _dims(base), strict=True)]
+    return dims
+
+
 def box_of(shape) -> Box | None:
-    if shape.left is None or shape.top is None or shape.width is None or shape.height is None:
+    left, top, width, height = _dims(shape)
+    if left is None or top is None or width is None or height is None:
         return None
     kind = "other"
     if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
@@ -67,16 +83,7 @@ def box_of(shape) -> Box | None:
         and shape.placeholder_format.type is not None
         and "TITLE" in str(shape.placeholder_format.type)
     )
-    return Box(
-        shape,
-        shape.name,
-        int(shape.left),
-        int(shape.top),
-        int(shape.width),
-        int(shape.height),
-        kind,
-        is_title,
-    )
+    return Box(shape, shape.name, int(left), int(top), int(width), int(height), kind, is_title)
 
 
 class Colors:
@@ -90,16 +97,7 @@ class Colors:
         theme_part = next(
             r.target_part for r in master.part.rels.values() if r.reltype.endswith("/theme")
         )
-        theme = etree.fromstring(theme_part.blob)
-        self.scheme: dict[str, str] = {}
-        for el in theme.find(".//a:clrScheme", NS):
-            tag = etree.QName(el).localname
-            rgb = el.find("a:srgbClr", NS)
-            sys = el.find("a:sysClr", NS)
-            if rgb is not None:
-                self.scheme[tag] = rgb.get("val").upper()
-            elif sys is not None:
-                self.scheme[tag] = (sys.get("lastClr") or "000000").upper()
+        self.scheme = _scheme(theme_part.blob)
         clr_map = master._element.find(qn("p:clrMap"))
         self.map = dict(clr_map.attrib) if clr_map is not None else {}
 
@@ -134,6 +132,21 @@ class Colors:
             if ref is not None:
                 return self.scheme_color(ref.get("val")) or "FFFFFF"
         return self.scheme_color("bg1") or "FFFFFF"
+
+
+@lru_cache(maxsize=16)
+def _scheme(theme_xml: bytes) -> dict[str, str]:
+    """The theme's colour scheme: name -> RGB hex (parsed once per theme, not once per slide)."""
+    scheme: dict[str, str] = {}
+    for el in etree.fromstring(theme_xml).find(".//a:clrScheme", NS):
+        tag = etree.QName(el).localname
+        rgb = el.find("a:srgbClr", NS)
+        sys = el.find("a:sysClr", NS)
+        if rgb is not None:
+            scheme[tag] = rgb.get("val").upper()
+        elif sys is not None:
+            scheme[tag] = (sys.get("lastClr") or "000000").upper()
+    return scheme
 
 
 def _lst_level(lst, level: int):

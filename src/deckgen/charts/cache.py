@@ -1,0 +1,146 @@
+"""Rendered charts on disk, keyed by what was drawn, so an unchanged chart is never drawn twice.
+
+The key hashes the chart's plain description (ChartPlan), the theme's look and the renderer's own
+version (this package's chart code, Altair and vl-convert), so any change that could alter a pixel
+gives a new key. Files are written to a temporary name and renamed, so concurrent builds never see
+half a file; the folder is trimmed to `max_bytes`, least recently used first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from deckgen.load.theme import ThemeFile
+    from deckgen.models import ChartPlan
+
+DEFAULT_MAX_MB = 200
+_PNG_HEAD = b"\x89PNG\r\n\x1a\n"
+_PNG_TAIL = b"IEND\xaeB`\x82"
+# Theme fields that cannot change a chart's pixels (layout names, the template file).
+_NOT_DRAWN = {"name", "description", "template", "layouts", "template_build", "charts"}
+
+
+def default_dir() -> Path:
+    """$DECKGEN_CACHE_DIR, else the platform's user cache folder + deckgen/charts."""
+    if os.environ.get("DECKGEN_CACHE_DIR"):
+        return Path(os.environ["DECKGEN_CACHE_DIR"]).expanduser() / "charts"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "deckgen" / "charts"
+
+
+@cache
+def renderer_version() -> str:
+    """Changes whenever the code or libraries that draw charts change."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("specs.py", "render.py"):
+        digest.update((here / name).read_bytes())
+    for package in ("altair", "vl-convert-python"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:  # pragma: no cover - both are dependencies
+            digest.update(f"{package}=?".encode())
+    return digest.hexdigest()[:16]
+
+
+def chart_key(chart: ChartPlan, theme: ThemeFile) -> str:
+    look = theme.model_dump(mode="json", exclude=_NOT_DRAWN)
+    payload = {"chart": dataclasses.asdict(chart), "theme": look, "renderer": renderer_version()}
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class ChartCache:
+    """PNG bytes by key in `root`; every failure to read or write is just a miss."""
+
+    def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024):
+        self.root = root
+        self.max_bytes = max_bytes
+        self.usable = True  # False after the folder turned out to be unwritable
+        self.problem: str | None = None
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.png"
+
+    def get(self, key: str) -> bytes | None:
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if not (data.startswith(_PNG_HEAD) and data.endswith(_PNG_TAIL)):
+            return None  # cut short (a crash mid-write on a filesystem without ordered renames)
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: trimmed last
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        if not self.usable:
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError as exc:
+            self.usable = False
+            self.problem = f"chart cache {self.root} is not writable ({exc.strerror}); not caching"
+
+    def files(self) -> list[tuple[float, int, Path]]:
+        """(last used, size, path) of every cached chart."""
+        found = []
+        if not self.root.is_dir():
+            return found
+        for entry in self.root.glob("??/*.png"):
+            with contextlib.suppress(OSError):
+                stat = entry.stat()
+                found.append((stat.st_mtime, stat.st_size, entry))
+        return found
+
+    def trim(self) -> int:
+        """Delete least recently used charts until the folder is under its size cap."""
+        files = self.files()
+        total = sum(size for _, size, _ in files)
+        removed = 0
+        if total <= self.max_bytes:
+            return removed
+        for _, size, path in sorted(files):
+            if total <= self.max_bytes * 0.9:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+                total -= size
+                removed += 1
+        return removed
+
+    def clear(self) -> int:
+        removed = 0
+        for _, _, path in self.files():
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+        return removed
