@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -149,6 +150,22 @@ def _scheme(theme_xml: bytes) -> dict[str, str]:
     return scheme
 
 
+_LAYOUT_LSTS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _layout_lst_styles(layout) -> dict[int, Any]:
+    """A layout's placeholder list styles by placeholder idx (looked up once per layout)."""
+    found = _LAYOUT_LSTS.get(layout.part)
+    if found is None:
+        found = {}
+        for sp in layout._element.iterfind(".//p:sp", NS):
+            ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+            if ph is not None:
+                found.setdefault(int(ph.get("idx") or 0), sp.find(".//a:lstStyle", NS))
+        _LAYOUT_LSTS[layout.part] = found
+    return found
+
+
 def _lst_level(lst, level: int):
     if lst is None:
         return None
@@ -162,22 +179,16 @@ def runs_of(shape, colors: Colors, default_size: float = 18.0) -> list[TextRun]:
     lst = frame._txBody.find("a:lstStyle", NS)
     placeholder_style = None
     placeholder_lst = None
-    if getattr(shape, "is_placeholder", False):
-        is_title = "TITLE" in str(shape.placeholder_format.type)
+    ph = shape._element.ph if getattr(shape, "is_placeholder", False) else None
+    if ph is not None:
+        is_title = "title" in (ph.get("type") or "").lower()  # title, ctrTitle
         styles = colors.master._element.find("p:txStyles", NS)
         placeholder_style = (
             styles.find("p:titleStyle" if is_title else "p:bodyStyle", NS)
             if styles is not None
             else None
         )
-        try:
-            layout_ph = shape.placeholder_format and colors.layout.placeholders.get(
-                idx=shape.placeholder_format.idx
-            )
-        except (KeyError, ValueError):
-            layout_ph = None
-        if layout_ph is not None:
-            placeholder_lst = layout_ph._element.find(".//a:lstStyle", NS)
+        placeholder_lst = _layout_lst_styles(colors.layout).get(int(ph.get("idx") or 0))
     for paragraph in frame.paragraphs:
         level = paragraph.level
         p_pr = paragraph._p.find("a:pPr", NS)

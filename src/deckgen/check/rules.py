@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from deckgen.check import Finding
-from deckgen.check.deck import Box, Colors, box_of, flatten, runs_of
+from deckgen.check.deck import Box, Colors, TextRun, box_of, flatten, runs_of
 from deckgen.textfit import EMU_PER_PT, Para, measure
 
 TITLE_MAX = 90
@@ -211,6 +212,18 @@ class Slide:
     boxes: list[Box]
     notes: str
     role: str | None  # from the manifest, when there is one
+    _runs: dict[int, tuple[Any, list[TextRun]]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def colors(self) -> Colors:
+        return Colors(self.slide)
+
+    def runs(self, holder) -> list[TextRun]:
+        """runs_of(holder), worked out once per shape or cell for all the rules that ask."""
+        key = id(holder)
+        if key not in self._runs:
+            self._runs[key] = (holder, runs_of(holder, self.colors))  # holder kept: id stays its
+        return self._runs[key][1]
 
 
 def slides_of(prs, manifest: dict | None) -> list[Slide]:
@@ -511,9 +524,8 @@ def sl13(slides: list[Slide]) -> list[Finding]:
     return out
 
 
-def _paras(shape, colors: Colors) -> list[Para]:
+def _paras(shape, runs: list[TextRun]) -> list[Para]:
     out = []
-    runs = runs_of(shape, colors)
     sizes = iter(runs)
     for paragraph in shape.text_frame.paragraphs:
         text = "".join(r.text for r in paragraph.runs)
@@ -545,7 +557,6 @@ def sl15(slides: list[Slide], prs, font: str) -> list[Finding]:
     out = []
     width, height = int(prs.slide_width), int(prs.slide_height)
     for s in slides:
-        colors = Colors(s.slide)
         for b in s.boxes:
             if (
                 b.left < 0
@@ -558,7 +569,7 @@ def sl15(slides: list[Slide], prs, font: str) -> list[Finding]:
                 frame = b.shape.text_frame
                 inset_w = (frame.margin_left or 91440) + (frame.margin_right or 91440)
                 inset_h = (frame.margin_top or 45720) + (frame.margin_bottom or 45720)
-                paras = _paras(b.shape, colors)
+                paras = _paras(b.shape, s.runs(b.shape))
                 need = measure(paras, (b.width - inset_w) / EMU_PER_PT, font)
                 room = (b.height - inset_h) / EMU_PER_PT
                 if need.height_pt > room * 1.02:
@@ -632,7 +643,7 @@ def contrast(a: str, b: str) -> float:
 def ax04_05(slides: list[Slide]) -> list[Finding]:
     out = []
     for s in slides:
-        colors = Colors(s.slide)
+        colors = s.colors
         page = colors.background()
         for b in s.boxes:
             groups: list[tuple[Any, str]] = []
@@ -645,7 +656,7 @@ def ax04_05(slides: list[Slide]) -> list[Finding]:
                         fill = colors.fill_color(cell._tc.find(qn("a:tcPr")))
                         groups.append((cell, fill or page))
             for holder, background in groups:
-                runs = runs_of(holder, colors) if hasattr(holder, "text_frame") else []
+                runs = s.runs(holder) if hasattr(holder, "text_frame") else []
                 for run in runs:
                     large = run.size_pt >= 18 or (run.bold and run.size_pt >= 14)
                     need = 3.0 if large else 4.5
