@@ -27,10 +27,33 @@ def test_python_dash_m_works():
     assert proc.returncode == 0 and "Usage:" in proc.stdout
 
 
+def test_exit_codes_and_output_survive_the_fast_exit(tmp_path):
+    """main() leaves with os._exit: streams must be flushed and the code kept."""
+    ok = subprocess.run(
+        [sys.executable, "-m", "deckgen", "evidence", "list", "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0 and ok.stdout.rstrip().endswith("]")
+    bad = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("Error: ") and "workspace folder not found" in bad.stderr
+    usage = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build", "--charts", "3d"],
+        capture_output=True,
+        text=True,
+    )
+    assert usage.returncode == 2 and "Invalid value for '--charts'" in usage.stderr
+
+
 def test_help_does_not_import_heavy_libraries():
     code = (
-        "import sys; from deckgen.cli import main; sys.argv=['deckgen','--help'];\n"
-        "try: main()\nexcept SystemExit: pass\n"
+        "import sys; from deckgen.cli import cli; sys.argv=['deckgen','--help'];\n"
+        "try: cli(prog_name='deckgen')\nexcept SystemExit: pass\n"
         "heavy=[m for m in ('pandas','altair','pptx','vl_convert','pydantic') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )

@@ -476,7 +476,29 @@ def main() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _terminate)
-    cli(prog_name="deckgen")
+    try:
+        cli(prog_name="deckgen")
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    _exit_now(code)
+
+
+def _exit_now(code: int | str | None) -> None:
+    """Leave without the interpreter's teardown of every module and object (0.1-0.2 s, measured,
+    after a build). Everything deckgen writes is closed and synced by then; only the standard
+    streams still need flushing."""
+    import contextlib
+    import os
+
+    if isinstance(code, str):
+        click.echo(code, err=True)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        # A closed pipe (`deckgen ... | head`) has nothing left to flush to.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

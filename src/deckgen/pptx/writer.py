@@ -241,12 +241,17 @@ def _source(slide, text: str, theme: Theme) -> None:
     )
 
 
+def _png_width(png: bytes) -> int:
+    return int.from_bytes(png[16:20], "big")  # IHDR, the first chunk of every PNG
+
+
+def _png_height(png: bytes) -> int:
+    return int.from_bytes(png[20:24], "big")
+
+
 def _picture(slide, png: bytes, alt: str, left, top, width, height) -> None:
     """Place a chart image inside the box, keeping its aspect ratio, with alt text."""
-    from PIL import Image
-
-    with Image.open(io.BytesIO(png)) as image:
-        ratio = image.height / image.width
+    ratio = _png_height(png) / _png_width(png)
     w = width if width * ratio <= height else int(height / ratio)
     h = int(w * ratio)
     pic = slide.shapes.add_picture(io.BytesIO(png), left + (width - w) // 2, top, w, h)
