@@ -16,7 +16,7 @@ from pptx.util import Emu, Inches, Pt
 from deckgen.errors import TemplateError
 from deckgen.load.theme import Theme
 from deckgen.models import DeckPlan, SlidePlan, Table
-from deckgen.pptx.package import normalise
+from deckgen.pptx.package import save_stamped
 
 MARGIN = Inches(0.6)
 BODY_TOP = Inches(1.75)
@@ -411,6 +411,4 @@ def write_deck(
     core.created = naive
     core.modified = naive
     core.last_printed = naive
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return normalise(buffer.getvalue(), when)
+    return save_stamped(prs, when)
