@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.batch import workers_for
-from tests.conftest import NORTHWIND, ROOT
+from tests.conftest import NORTHWIND, ROOT, run
 from tests.test_safety import big_workspace
 
 
@@ -34,6 +34,19 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path):
     assert digests(tmp_path / "one") == digests(tmp_path / "two")
     assert len(digests(tmp_path / "two")) == 12
     assert "Built 6 decks" in two.stderr
+
+
+def test_decks_built_together_equal_decks_built_alone(tmp_path):
+    """A batch copies slides it has built before and remembers what the checker found on them;
+    neither may change a byte of any deck."""
+    together = run("build", str(NORTHWIND), "-o", str(tmp_path / "together"), "-j", "1")
+    assert together.exit_code == 0, together.stderr
+    for deck in sorted((tmp_path / "together").glob("*.pptx")):
+        name = deck.stem.replace("-", " ")
+        alone = run("build", str(NORTHWIND), "-o", str(tmp_path / "alone"), "--exec", name)
+        assert alone.exit_code == 0, alone.stderr
+        assert (tmp_path / "alone" / deck.name).read_bytes() == deck.read_bytes(), deck.name
+    assert len(list((tmp_path / "alone").glob("*.pptx"))) == 6
 
 
 def test_workers_only_when_there_is_enough_to_share():

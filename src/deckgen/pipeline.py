@@ -69,6 +69,13 @@ class _Shared:
     industry: str | None
     locale: str
     cache: Any = None  # ChartCache, or None with --no-cache
+    check_memo: dict = field(default_factory=dict)  # the checker's findings by slide content
+    write_memo: dict = field(default_factory=dict)  # built slides' shapes by what they show
+
+    def __getstate__(self) -> dict:
+        # Workers start with empty memos (they hold XML elements, which do not pickle).
+        return {**self.__dict__, "check_memo": {}, "write_memo": {}}
+
     storylines: dict[str, Any] = field(default_factory=dict)
 
 
@@ -218,7 +225,7 @@ def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:
     from deckgen.check import check_deck
 
     library = {item.id: item for item in s.library}
-    report = check_deck(data, json.loads(manifest), library, name)
+    report = check_deck(data, json.loads(manifest), library, name, s.check_memo)
     if not s.opts.notes:  # notes are stripped on purpose in a board copy
         report.findings = [f for f in report.findings if f.rule != "SL-13"]
     if s.opts.strict and report.errors:
@@ -310,7 +317,7 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
     if not s.opts.notes:
         for slide in plan.slides:
             slide.notes = ""  # the board copy: nothing the presenter wrote for themselves
-    data = write_deck(plan, s.theme, s.when, s.locale, images)
+    data = write_deck(plan, s.theme, s.when, s.locale, images, s.write_memo)
     manifest = build_manifest(plan, target.name, s.figures)
     findings = _check(s, data, manifest, target.name)
 

@@ -154,6 +154,26 @@ def test_each_rule_trips(change, rule):
     assert rule in rules(good_deck(**change))
 
 
+def test_a_shared_memo_finds_the_same_as_checking_afresh():
+    """Builds share one memo across decks; remembered slides must give the same findings,
+    renumbered, and a changed slide must be measured again."""
+    memo: dict = {}
+    decks = [
+        good_deck(overflow=True, low_contrast=True),
+        good_deck(overflow=True, low_contrast=True),
+        good_deck(overlap=True),
+        good_deck(),
+    ]
+    for data in decks:
+        fresh = check_deck(data, None, LIBRARY).findings
+        remembered = check_deck(data, None, LIBRARY, memo=memo).findings
+        assert sorted(map(str, remembered)) == sorted(map(str, fresh))
+    assert memo  # it did remember slides
+    assert {"SL-15", "AX-04"} <= {
+        f.rule for f in check_deck(decks[1], None, LIBRARY, memo=memo).findings
+    }
+
+
 def manifest_for(data: bytes, numbers: dict[int, list[dict]], sources=None, figures=()):
     prs = Presentation(io.BytesIO(data))
     return {

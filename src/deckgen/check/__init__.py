@@ -38,10 +38,18 @@ class CheckReport:
 
 
 def check_deck(
-    source, manifest: dict | None = None, library: dict | None = None, name: str = "deck"
+    source,
+    manifest: dict | None = None,
+    library: dict | None = None,
+    name: str = "deck",
+    memo: dict | None = None,
 ) -> CheckReport:
     """Run every rule on a deck (a path or bytes). Rules that need the manifest are skipped
-    without one, and the report says so."""
+    without one, and the report says so.
+
+    `memo` (a dict kept for one build, where every deck shares its template) remembers what the
+    costly one-slide rules found on a slide, so a slide repeated across a batch of decks is
+    measured once."""
     import io
 
     from lxml import etree
@@ -69,8 +77,9 @@ def check_deck(
     report = CheckReport(name)
     report.findings += R.st01(slides) + R.st02(slides) + R.sl01(slides) + R.sl05(slides)
     report.findings += R.sl06_07(slides, manifest, library) + R.sl13(slides)
-    report.findings += R.sl15(slides, prs, font) + R.ax01(slides) + R.ax02(slides)
-    report.findings += R.ax04_05(slides)
+    report.findings += _per_slide(R.sl15, slides, memo, prs, font)
+    report.findings += R.ax01(slides) + R.ax02(slides)
+    report.findings += _per_slide(R.ax04_05, slides, memo)
     if manifest is not None:
         report.findings += R.sl03(slides, manifest) + R.sl08(slides, manifest)
         report.findings += R.pv01(slides, manifest)
@@ -80,3 +89,23 @@ def check_deck(
             "(<deck>.manifest.json), so they were not run"
         )
     return report
+
+
+def _per_slide(rule, slides, memo: dict | None, *args) -> list[Finding]:
+    """`rule` run slide by slide, each slide's findings remembered by what the slide holds."""
+    if memo is None:
+        return rule(slides, *args)
+    import hashlib
+    from dataclasses import replace
+
+    from lxml import etree
+
+    out: list[Finding] = []
+    for s in slides:
+        xml = etree.tostring(s.slide._element)
+        layout = str(s.slide.slide_layout.part.partname)
+        key = (rule.__name__, layout, hashlib.sha1(xml).hexdigest())
+        if key not in memo:
+            memo[key] = rule([s], *args)
+        out += [replace(f, slide=s.number) for f in memo[key]]
+    return out

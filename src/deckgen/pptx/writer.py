@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from copy import deepcopy
 from datetime import datetime
 
 from lxml import etree
@@ -278,6 +279,7 @@ def _write_slide(
     theme: Theme,
     image: bytes | None,
     notes: _Notes,
+    memo: dict | None,
 ) -> None:
     layout = layouts.get(plan.layout)
     if layout is None:
@@ -286,6 +288,41 @@ def _write_slide(
             f"does not map (known: {', '.join(layouts)})"
         )
     slide = prs.slides.add_slide(layout)
+    # A slide without a chart is its plan's text on its layout: the same plan in another deck of
+    # this build gives the same shapes, so they are copied rather than built again.
+    key = _slide_key(plan, deck) if memo is not None and plan.chart is None else None
+    if key is not None and key in memo:
+        tree = slide.shapes._spTree
+        for child in list(tree):
+            tree.remove(child)
+        tree.extend(deepcopy(child) for child in memo[key])
+    else:
+        _fill_slide(prs, slide, layout, plan, deck, theme, image)
+        if key is not None:
+            memo[key] = deepcopy(list(slide.shapes._spTree))
+    if plan.notes:
+        notes.add(slide, plan.notes)
+
+
+def _slide_key(plan: SlidePlan, deck: DeckPlan) -> str:
+    """Everything _fill_slide reads for a slide without a chart (notes are added apart)."""
+    who = (deck.executive.name, deck.executive.role) if plan.quote else None
+    return repr(
+        (
+            plan.layout,
+            plan.role,
+            plan.title,
+            plan.subtitle,
+            plan.bullets,
+            plan.quote,
+            who,
+            plan.table,
+            plan.source_line,
+        )
+    )
+
+
+def _fill_slide(prs, slide, layout, plan: SlidePlan, deck: DeckPlan, theme: Theme, image) -> None:
     title = slide.shapes.title
     if title is None:
         raise TemplateError(
@@ -340,8 +377,6 @@ def _write_slide(
     if plan.source_line:
         _source(slide, plan.source_line, theme)
     _drop_empty_placeholders(slide)
-    if plan.notes:
-        notes.add(slide, plan.notes)
 
 
 class _Notes:
@@ -357,8 +392,6 @@ class _Notes:
         self.count = 0
 
     def add(self, slide, text: str) -> None:
-        from copy import deepcopy
-
         self.count += 1
         if self.blank is None:
             notes_slide = slide.notes_slide  # python-pptx: creates the master if there is none
@@ -388,15 +421,17 @@ def write_deck(
     when: datetime,
     language: str,
     images: dict[int, bytes] | None = None,
+    memo: dict | None = None,
 ) -> bytes:
     """The deck as .pptx bytes. Charts come as PNGs in `images` (by slide index) or, for slides
-    with a chart but no image, as native editable charts."""
+    with a chart but no image, as native editable charts. `memo`, kept for one build (one
+    template and theme), lets a slide repeated across its decks be built once."""
     prs = _open_template(theme)
     layouts = _layouts(prs, theme)
     images = images or {}
     notes = _Notes()
     for index, plan in enumerate(deck.slides):
-        _write_slide(prs, layouts, plan, deck, theme, images.get(index), notes)
+        _write_slide(prs, layouts, plan, deck, theme, images.get(index), notes, memo)
     core = prs.core_properties
     core.title = deck.title
     core.author = deck.author
