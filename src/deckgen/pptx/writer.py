@@ -279,7 +279,7 @@ def _write_slide(
     theme: Theme,
     image: bytes | None,
     notes: _Notes,
-    memo: dict | None,
+    memo: dict,
 ) -> None:
     layout = layouts.get(plan.layout)
     if layout is None:
@@ -287,21 +287,40 @@ def _write_slide(
             f"storyline asks for layout role '{plan.layout}', which the theme "
             f"does not map (known: {', '.join(layouts)})"
         )
-    slide = prs.slides.add_slide(layout)
     # A slide without a chart is its plan's text on its layout: the same plan in another deck of
     # this build gives the same shapes, so they are copied rather than built again.
-    key = _slide_key(plan, deck) if memo is not None and plan.chart is None else None
+    key = _slide_key(plan, deck) if plan.chart is None else None
     if key is not None and key in memo:
-        tree = slide.shapes._spTree
-        for child in list(tree):
-            tree.remove(child)
-        tree.extend(deepcopy(child) for child in memo[key])
+        slide = _add_slide(prs, layout, memo[key], memo)
     else:
+        slide = _add_slide(prs, layout, None, memo)
         _fill_slide(prs, slide, layout, plan, deck, theme, image)
         if key is not None:
             memo[key] = deepcopy(list(slide.shapes._spTree))
     if plan.notes:
         notes.add(slide, plan.notes)
+
+
+def _add_slide(prs, layout, shapes: list | None, memo: dict):
+    """python-pptx's `Slides.add_slide`, without cloning the layout's placeholders every time.
+
+    Cloning placeholders is most of the cost of a new slide and gives the same XML for the same
+    layout, so each layout's clone is made once and copied after; `shapes` (a remembered slide's
+    whole shape tree) replaces it when given.
+    """
+    slides = prs.slides
+    r_id, slide = slides.part.add_slide(layout)
+    blank_key = ("blank", str(layout.part.partname))
+    if shapes is None and blank_key not in memo:
+        slide.shapes.clone_layout_placeholders(layout)
+        memo[blank_key] = deepcopy(list(slide.shapes._spTree))
+    else:
+        tree = slide.shapes._spTree
+        for child in list(tree):
+            tree.remove(child)
+        tree.extend(deepcopy(child) for child in (shapes or memo[blank_key]))
+    slides._sldIdLst.add_sldId(r_id)
+    return slide
 
 
 def _slide_key(plan: SlidePlan, deck: DeckPlan) -> str:
@@ -430,6 +449,7 @@ def write_deck(
     layouts = _layouts(prs, theme)
     images = images or {}
     notes = _Notes()
+    memo = {} if memo is None else memo
     for index, plan in enumerate(deck.slides):
         _write_slide(prs, layouts, plan, deck, theme, images.get(index), notes, memo)
     core = prs.core_properties
