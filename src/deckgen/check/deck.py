@@ -60,10 +60,28 @@ def _dims(shape) -> list[int | None]:
     el = shape._element
     dims = [el.x, el.y, el.cx, el.cy]
     if None in dims and getattr(shape, "is_placeholder", False):
-        base = getattr(shape, "_base_placeholder", None)
-        if base is not None:
-            dims = [own if own is not None else b for own, b in zip(dims, _dims(base), strict=True)]
+        inherited = _inherited_dims(shape)
+        if inherited is not None:
+            dims = [own if own is not None else b for own, b in zip(dims, inherited, strict=True)]
     return dims
+
+
+_LAYOUT_DIMS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _inherited_dims(shape) -> list[int | None] | None:
+    """The dimensions a placeholder inherits, looked up once per layout and placeholder idx."""
+    layout = getattr(shape.part, "slide_layout", None)
+    ph = shape._element.ph
+    if layout is None or ph is None:
+        base = getattr(shape, "_base_placeholder", None)
+        return _dims(base) if base is not None else None
+    by_idx = _LAYOUT_DIMS.setdefault(layout.part, {})
+    idx = int(ph.get("idx") or 0)
+    if idx not in by_idx:
+        base = getattr(shape, "_base_placeholder", None)
+        by_idx[idx] = _dims(base) if base is not None else None
+    return by_idx[idx]
 
 
 def box_of(shape) -> Box | None:

@@ -237,11 +237,8 @@ def slides_of(prs, manifest: dict | None) -> list[Slide]:
             else ""
         )
         boxes = [b for b in (box_of(s) for s in flatten(slide.shapes)) if b is not None]
-        notes = (
-            slide.notes_slide.notes_text_frame.text
-            if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None
-            else ""
-        )
+        frame = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
+        notes = frame.text if frame is not None else ""
         out.append(Slide(n, slide, title, boxes, notes, roles.get(n)))
     return out
 
