@@ -133,3 +133,28 @@ def test_theme_text_contrast_meets_wcag_aa(theme):
     ]  # table headers: background-coloured text on accent
     for fg, bg in pairs:
         assert _contrast(colors[fg], colors[bg]) >= 4.5, (theme, fg, bg)
+
+
+def test_notes_master_without_a_body_gets_a_clear_error(tmp_path):
+    from pptx import Presentation
+
+    prs = Presentation(str(ROOT / "themes" / "clean" / "template.pptx"))
+    master = prs.notes_master  # created from python-pptx's default if the file has none
+    for shape in list(master.placeholders):
+        if "BODY" in str(shape.placeholder_format.type):
+            shape._element.getparent().remove(shape._element)
+    client = tmp_path / "client.pptx"
+    prs.save(client)
+    result = run(
+        "build", str(NORTHWIND), "-o", str(tmp_path / "out"), "--exec", "Priya Shah",
+        "--template", str(client),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")  # one error up front, not one per deck
+    assert "notes master has no body placeholder" in result.stderr
+    assert "--board-copy" in result.stderr
+    board = run(
+        "build", str(NORTHWIND), "-o", str(tmp_path / "out"), "--exec", "Priya Shah",
+        "--template", str(client), "--board-copy",
+    )  # fmt: skip
+    assert board.exit_code == 0, board.stderr

@@ -149,7 +149,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         from deckgen.pptx.writer import check_template
 
         theme = with_client_template(theme, opts.template, opts.layout_map)
-        check_template(theme)  # once, up front: a bad template fails every deck the same way
+        check_template(theme, opts.notes)  # once, up front: it would fail every deck alike
     elif opts.layout_map is not None:
         raise DeckgenError("--layout-map: only used with --template (a client's .pptx)")
 

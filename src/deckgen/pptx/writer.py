@@ -58,9 +58,21 @@ def _open_template(theme: Theme):
     return prs
 
 
-def check_template(theme: Theme) -> None:
-    """Open the theme's template and find every layout it needs, or raise `TemplateError`."""
-    _layouts(_open_template(theme), theme)
+def check_template(theme: Theme, notes: bool = True) -> None:
+    """Open the theme's template and find every layout it needs (and, for decks with speaker
+    notes, a notes body), or raise `TemplateError`."""
+    prs = _open_template(theme)
+    _layouts(prs, theme)
+    if notes:
+        master = prs.notes_master  # python-pptx supplies a complete one if the file has none
+        if not any("BODY" in str(p.placeholder_format.type) for p in master.placeholders):
+            raise TemplateError(_NO_NOTES_BODY)
+
+
+_NO_NOTES_BODY = (
+    "the template's notes master has no body placeholder, so speaker notes have nowhere to go; "
+    "add one in PowerPoint (View > Notes Master) or build with --board-copy"
+)
 
 
 def _layouts(prs, theme: Theme) -> dict[str, object]:
@@ -406,8 +418,11 @@ class _Notes:
     of its (still empty) XML, related to the same master and to their own slide.
     """
 
+    _BODY = "./p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph[@type='body']]/p:txBody"
+
     def __init__(self) -> None:
         self.blank = None  # the first notes slide's XML before text went in
+        self.master = None  # the notes master's part
         self.count = 0
 
     def add(self, slide, text: str) -> None:
@@ -415,23 +430,27 @@ class _Notes:
         if self.blank is None:
             notes_slide = slide.notes_slide  # python-pptx: creates the master if there is none
             self.blank = deepcopy(notes_slide._element)
+            self.master = slide.part.package.presentation_part.notes_master_part
+            if notes_slide.notes_text_frame is None:
+                raise TemplateError(_NO_NOTES_BODY)
             notes_slide.notes_text_frame.text = text
             return
         from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
         from pptx.opc.packuri import PackURI
         from pptx.parts.slide import NotesSlidePart
+        from pptx.text.text import TextFrame
 
-        package = slide.part.package
+        element = deepcopy(self.blank)
         part = NotesSlidePart(
             PackURI(f"/ppt/notesSlides/notesSlide{self.count}.xml"),
             CONTENT_TYPE.PML_NOTES_SLIDE,
-            package,
-            deepcopy(self.blank),
+            slide.part.package,
+            element,
         )
-        part.relate_to(package.presentation_part.notes_master_part, RELATIONSHIP_TYPE.NOTES_MASTER)
+        part.relate_to(self.master, RELATIONSHIP_TYPE.NOTES_MASTER)
         part.relate_to(slide.part, RELATIONSHIP_TYPE.SLIDE)
         slide.part.relate_to(part, RELATIONSHIP_TYPE.NOTES_SLIDE)
-        part.notes_slide.notes_text_frame.text = text
+        TextFrame(element.xpath(self._BODY)[0], None).text = text
 
 
 def write_deck(
