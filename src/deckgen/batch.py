@@ -1,13 +1,16 @@
 """Build many decks: in this process, or spread over spawned worker processes (`-j N`).
 
 Workers are spawned, never forked: a forked child of a process that has run vl-convert hangs.
-Each worker receives the loaded inputs once; decks come back as bytes and are written by the
-parent, all or nothing, in the executives' order, so `-j 1` and `-j 8` give the same files.
+They are started before the inputs are read, so their start-up (a fresh interpreter importing
+deckgen) overlaps the parent's loading. Each worker unpickles the loaded inputs once; decks come
+back as bytes and are written by the parent, all or nothing, in the executives' order, so `-j 1`
+and `-j 8` give the same files.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,7 +18,7 @@ from typing import Any
 
 DECKS_PER_WORKER = 3  # below this, starting a process (~0.5 s of imports) costs more than it saves
 
-_shared: Any = None  # the loaded inputs, in a worker process
+_shared: dict[int, Any] = {}  # in a worker: the loaded inputs of the build it serves
 
 
 def default_jobs() -> int:
@@ -30,10 +33,33 @@ def workers_for(jobs: int, decks: int) -> int:
     return max(1, min(jobs, decks // DECKS_PER_WORKER))
 
 
+class Workers:
+    """A spawn pool of `count` processes, started on entry (when worth it), stopped on exit."""
+
+    def __init__(self, count: int):
+        self.count = count
+        self.pool = None
+
+    def __enter__(self) -> Workers:
+        if self.count > 1:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")
+            self.pool = context.Pool(self.count, initializer=_start_worker)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            # Done, failed, or Ctrl-C/SIGTERM (nothing written yet): workers hold nothing worth
+            # keeping, so they are stopped rather than asked to finish.
+            self.pool.terminate()
+            self.pool.join()
+
+
 def run_batch(
     shared: Any,
     tasks: list[tuple[Any, Path]],
-    jobs: int,
+    workers: Workers,
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> list[Any]:
     """Per task, in order: (target, pptx bytes, manifest bytes, DeckResult) or an error message."""
@@ -41,16 +67,15 @@ def run_batch(
 
     total = len(tasks)
     outcomes: list[Any] = [None] * total
-    workers = workers_for(jobs, total)
     if on_progress:
         on_progress(0, total, tasks[0][0].name if tasks else "")
-    if workers == 1:
+    if workers.pool is None or workers_for(workers.count, total) == 1:
         for done, (exe, target) in enumerate(tasks):
             if on_progress and done:
                 on_progress(done, total, exe.name)
             outcomes[done] = build_one_safely(shared, exe, target)
     else:
-        for done, (index, outcome) in enumerate(_in_pool(shared, tasks, workers), 1):
+        for done, (index, outcome) in enumerate(_in_pool(workers.pool, shared, tasks), 1):
             outcomes[index] = outcome
             if on_progress and done < total:
                 on_progress(done, total, _next_name(tasks, outcomes))
@@ -63,30 +88,29 @@ def _next_name(tasks: list[tuple[Any, Path]], outcomes: list[Any]) -> str:
     return next((exe.name for (exe, _), o in zip(tasks, outcomes, strict=True) if o is None), "")
 
 
-def _in_pool(shared: Any, tasks: list[tuple[Any, Path]], workers: int) -> Iterator[tuple[int, Any]]:
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(workers, initializer=_start_worker, initargs=(shared,))
-    try:
-        yield from pool.imap_unordered(_build_task, list(enumerate(tasks)))
-        pool.close()
-    except BaseException:
-        pool.terminate()  # Ctrl-C or SIGTERM: stop the workers now; nothing has been written
-        raise
-    finally:
-        pool.join()
+def _in_pool(pool, shared: Any, tasks: list[tuple[Any, Path]]) -> Iterator[tuple[int, Any]]:
+    # The inputs travel pickled once, with every task (a worker unpickles them the first time
+    # only, and keeps what it learns about repeated slides across its decks).
+    build, blob = id(shared), pickle.dumps(shared)
+    jobs = [(build, blob, index, exe, target) for index, (exe, target) in enumerate(tasks)]
+    yield from pool.imap_unordered(_build_task, jobs)
 
 
-def _start_worker(shared: Any) -> None:
-    global _shared
+def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal; the parent alone decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _shared = shared
+    # What every deck needs, imported while the parent is still reading the inputs.
+    import deckgen.check
+    import deckgen.pipeline
+    import deckgen.plan
+    import deckgen.pptx.writer  # noqa: F401
 
 
-def _build_task(task: tuple[int, tuple[Any, Path]]) -> tuple[int, Any]:
+def _build_task(task: tuple[int, bytes, int, Any, Path]) -> tuple[int, Any]:
     from deckgen.pipeline import build_one_safely
 
-    index, (exe, target) = task
-    return index, build_one_safely(_shared, exe, target)
+    build, blob, index, exe, target = task
+    if build not in _shared:
+        _shared.clear()
+        _shared[build] = pickle.loads(blob)
+    return index, build_one_safely(_shared[build], exe, target)

@@ -83,21 +83,21 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     """load -> validate -> classify -> select evidence -> compute figures -> plan -> render charts
     -> write pptx. Every input is checked before anything is built; decks are written only after
     all of them were built, and a deck that fails to build does not stop the others."""
-    from deckgen.batch import run_batch
+    from deckgen.batch import Workers, run_batch
     from deckgen.output import check_targets, write_atomic
 
     started = time.perf_counter()
-    shared, executives, library_warnings = _load(opts)
-    targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
-    check_targets([(t, manifest_path(t)) for t in targets], opts.force)
+    with Workers(_worth_starting(opts)) as workers:
+        shared, executives, library_warnings = _load(opts)
+        targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
+        check_targets([(t, manifest_path(t)) for t in targets], opts.force)
+        tasks = list(zip(executives, targets, strict=True))
+        outcomes = run_batch(shared, tasks, workers, on_progress)
 
     built: list[tuple[Path, bytes, bytes, DeckResult]] = []
     warnings = list(library_warnings)
     failures: list[tuple[str, str]] = []
-    tasks = list(zip(executives, targets, strict=True))
-    for exe, outcome in zip(
-        executives, run_batch(shared, tasks, opts.jobs, on_progress), strict=True
-    ):
+    for exe, outcome in zip(executives, outcomes, strict=True):
         if isinstance(outcome, str):
             failures.append((exe.name, outcome))
             continue
@@ -114,6 +114,29 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     return BuildReport(
         [r for *_, r in built], opts.outdir, time.perf_counter() - started, warnings, failures
     )
+
+
+def _worth_starting(opts: BuildOptions) -> int:
+    """Worker processes for this build, decided before the inputs are read (so they can start
+    meanwhile) from the number of decks it will make: one per `--exec`, one for an ad-hoc deck,
+    else one per executive in audience.yaml (counted quickly; the real read checks it)."""
+    from deckgen.batch import workers_for
+
+    if opts.jobs <= 1 or opts.objection is not None or opts.blocker is not None:
+        return 1
+    decks = len(opts.exec_names) or _count_executives(opts.workspace / "audience.yaml")
+    return workers_for(opts.jobs, decks)
+
+
+def _count_executives(path: Path) -> int:
+    import yaml
+
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)
+        return len(data["executives"])
+    except Exception:  # any problem is reported properly by the real read, with file and line
+        return 0
 
 
 def build_one_safely(shared: _Shared, exe: Executive, target: Path):

@@ -478,9 +478,14 @@ def _plan_slide(
     if evidence_chart is not None:
         plan.chart, plan.layout = evidence_chart, "two_content"
     if spec.role == "acknowledge":
-        plan.quote = _quote(inputs.executive.said)
+        exe = inputs.executive
+        plan.quote = _quote(exe.said)
         if plan.quote:
-            r.show(UserText(plan.quote, f"{inputs.executive.source}.said"))
+            r.show(UserText(plan.quote, f"{exe.source}.said"))
+            # The writer signs the quote "— name, role": digits there are the user's too.
+            r.show(UserText(exe.name, f"{exe.source}.name"))
+            if exe.role:
+                r.show(UserText(exe.role, f"{exe.source}.role"))
     if spec.role == "trend":
         plan.chart = pf.trend_chart(inputs.figures, inputs.org.history, r)
         if plan.chart is None:
