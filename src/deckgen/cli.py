@@ -439,6 +439,42 @@ def export(decks: tuple[Path, ...], as_pdf: bool, outdir: Path | None) -> None:
     )
 
 
+@cli.group(invoke_without_command=True)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="DECKGEN_CACHE_DIR",
+    help="The cache folder [default: the user cache folder; env DECKGEN_CACHE_DIR].",
+)
+@click.pass_context
+def cache(ctx: click.Context, cache_dir: Path | None) -> None:
+    """Show where rendered charts and compiled templates are kept, and how much."""
+    from deckgen.resources import cache_root
+
+    root = cache_dir or cache_root()
+    ctx.obj = root
+    if ctx.invoked_subcommand is None:
+        charts = [p for p in (root / "charts").glob("??/*.png")]
+        templates = list((root / "templates").glob("__jinja2_*.cache"))
+        size = sum(p.stat().st_size for p in [*charts, *templates])
+        click.echo(f"{root}: {len(charts)} charts, {len(templates)} templates, {size / 1e6:.1f} MB")
+
+
+@cache.command("clear")
+@click.pass_obj
+def cache_clear(root: Path) -> None:
+    """Delete everything in the cache (rendered charts show your organisation's numbers)."""
+    import shutil
+
+    removed = 0
+    for sub in ("charts", "templates"):
+        folder = root / sub
+        if folder.is_dir():
+            removed += sum(1 for p in folder.rglob("*") if p.is_file())
+            shutil.rmtree(folder, ignore_errors=True)
+    click.echo(f"Removed {removed} files from {root}", err=True)
+
+
 def _report_json(report) -> dict:
     return {
         "outdir": str(report.outdir),

@@ -69,6 +69,7 @@ class _Shared:
     industry: str | None
     locale: str
     cache: Any = None  # ChartCache, or None with --no-cache
+    templates: Path | None = None  # compiled storyline templates, or None with --no-cache
     check_memo: dict = field(default_factory=dict)  # the checker's findings by slide content
     write_memo: dict = field(default_factory=dict)  # built slides' shapes by what they show
 
@@ -229,16 +230,25 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         profile.industry,
         profile.locale,
         _chart_cache(opts),
+        (root / "templates") if (root := _cache_root(opts)) else None,
     )
     return shared, executives, (*library_warnings, *org.suppressed)
 
 
-def _chart_cache(opts: BuildOptions):
-    from deckgen.charts.cache import ChartCache, default_dir
+def _cache_root(opts: BuildOptions) -> Path | None:
+    """Where rendered charts and compiled templates are kept; None with --no-cache."""
+    from deckgen.resources import cache_root
 
     if not opts.use_cache:
         return None
-    return ChartCache(opts.cache_dir / "charts" if opts.cache_dir else default_dir())
+    return opts.cache_dir or cache_root()
+
+
+def _chart_cache(opts: BuildOptions):
+    from deckgen.charts.cache import ChartCache
+
+    root = _cache_root(opts)
+    return ChartCache(root / "charts") if root else None
 
 
 def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:
@@ -287,7 +297,9 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
     from deckgen.plan import DeckInputs, plan_deck
     from deckgen.pptx.writer import write_deck
     from deckgen.select import select_for_slots
+    from deckgen.text import use_template_cache
 
+    use_template_cache(s.templates)
     cls = _classify(exe)
     name = storyline_for(cls.blocker)
     if name not in s.storylines:

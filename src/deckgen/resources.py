@@ -33,3 +33,19 @@ def training_file() -> Path:
     return (
         packaged if packaged.is_file() else data_root() / "tests" / "data" / "objections-train.yaml"
     )
+
+
+def cache_root() -> Path:
+    """deckgen's cache folder: $DECKGEN_CACHE_DIR, else the platform's user cache + deckgen."""
+    import os
+    import sys
+
+    if os.environ.get("DECKGEN_CACHE_DIR"):
+        return Path(os.environ["DECKGEN_CACHE_DIR"]).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "deckgen"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
@@ -93,8 +96,27 @@ def _finalize(value: Any) -> str:
     return recorder.show(value)
 
 
+_TEMPLATE_CACHE: Path | None = None  # where compiled templates are kept between runs
+_SOURCES: dict[str, str] = {}  # template name (a hash of its text) -> text, for the loader
+
+
+def use_template_cache(folder: Path | None) -> None:
+    """Keep compiled storyline templates in `folder` (None: compile them in memory only).
+
+    Compiling is most of the cost of planning a deck; the compiled code depends only on the
+    template's text, this module and Jinja's version, which is what names it.
+    """
+    global _TEMPLATE_CACHE
+    if folder != _TEMPLATE_CACHE:
+        _TEMPLATE_CACHE = folder
+        _environment.cache_clear()
+        _compile.cache_clear()
+
+
 @cache
 def _environment() -> SandboxedEnvironment:
+    from jinja2 import FunctionLoader
+
     env = SandboxedEnvironment(
         undefined=StrictUndefined,
         autoescape=False,
@@ -102,15 +124,44 @@ def _environment() -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         finalize=_finalize,
+        loader=FunctionLoader(_SOURCES.get),
+        bytecode_cache=_bytecode_cache(_TEMPLATE_CACHE) if _TEMPLATE_CACHE else None,
     )
     env.filters["sentence"] = _sentence
     env.filters["lower_first"] = _lower_first
     return env
 
 
+def _bytecode_cache(folder: Path):
+    from jinja2 import FileSystemBytecodeCache
+
+    class _Quiet(FileSystemBytecodeCache):
+        """A cache that cannot be read or written is simply not used."""
+
+        def load_bytecode(self, bucket) -> None:
+            with contextlib.suppress(OSError):
+                super().load_bytecode(bucket)
+
+        def dump_bytecode(self, bucket) -> None:
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
+                super().dump_bytecode(bucket)
+
+    return _Quiet(str(folder))
+
+
+@cache
+def _signature() -> str:
+    import jinja2
+
+    return f"{jinja2.__version__}:{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+
+
 @cache
 def _compile(template: str) -> Any:
-    return _environment().from_string(template)
+    name = hashlib.sha256(f"{_signature()}\n{template}".encode()).hexdigest()
+    _SOURCES[name] = template
+    return _environment().get_template(name)
 
 
 class Renderer:
@@ -120,6 +171,8 @@ class Renderer:
         self.recorder = Recorder(fmt)
 
     def render(self, template: str, context: dict[str, Any], where: str) -> str:
+        if "{" not in template:  # no expression, statement or comment: the text is the result
+            return template.strip()
         token = _ACTIVE.set(self.recorder)
         try:
             return _compile(template).render(context).strip()

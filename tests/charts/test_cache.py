@@ -115,3 +115,15 @@ def test_an_unwritable_cache_is_a_warning_not_a_failure(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "is not writable" in result.stderr and "not caching" in result.stderr
     assert (tmp_path / "out" / "priya-shah.pptx").is_file()
+
+
+def test_cache_command_shows_and_clears(tmp_path):
+    cache = tmp_path / "cache"
+    build(NORTHWIND, tmp_path / "a", cache)
+    shown = run("cache", "--cache-dir", str(cache))
+    assert shown.exit_code == 0
+    assert shown.output.startswith(f"{cache}: 4 charts, ")
+    cleared = run("cache", "--cache-dir", str(cache), "clear")
+    assert cleared.exit_code == 0 and "Removed " in cleared.stderr
+    assert run("cache", "--cache-dir", str(cache)).output.startswith(f"{cache}: 0 charts, 0 ")
+    assert build(NORTHWIND, tmp_path / "b", cache) == {"rendered": 4, "cached": 0}

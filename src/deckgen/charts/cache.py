@@ -13,7 +13,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -28,19 +27,6 @@ _PNG_HEAD = b"\x89PNG\r\n\x1a\n"
 _PNG_TAIL = b"IEND\xaeB`\x82"
 # Theme fields that cannot change a chart's pixels (layout names, the template file).
 _NOT_DRAWN = {"name", "description", "template", "layouts", "template_build", "charts"}
-
-
-def default_dir() -> Path:
-    """$DECKGEN_CACHE_DIR, else the platform's user cache folder + deckgen/charts."""
-    if os.environ.get("DECKGEN_CACHE_DIR"):
-        return Path(os.environ["DECKGEN_CACHE_DIR"]).expanduser() / "charts"
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "deckgen" / "charts"
 
 
 @cache

@@ -1,0 +1,59 @@
+"""Storyline text: sandboxed templates, user words only as values, compiled once across runs."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2.sandbox import SandboxedEnvironment
+
+from deckgen.errors import DeckgenError
+from deckgen.fmt import Formatter
+from deckgen.text import Renderer, UserText, use_template_cache
+
+
+@pytest.fixture(autouse=True)
+def _no_cache_after():
+    yield
+    use_template_cache(None)
+
+
+def render(template: str, **context) -> str:
+    return Renderer(Formatter("en-GB", "EUR")).render(template, context, "decks/x.yaml title")
+
+
+def test_user_words_are_values_never_templates():
+    words = UserText("{{ 7*7 }} and {% for x in y %}", "audience.yaml executives[0].said")
+    assert (
+        render("They said: {{ said }}", said=words) == "They said: {{ 7*7 }} and {% for x in y %}"
+    )
+
+
+def test_unknown_names_are_errors_that_name_the_place():
+    with pytest.raises(DeckgenError) as err:
+        render("Hello {{ nobody }}")
+    assert str(err.value).startswith("decks/x.yaml title: template uses an unknown name")
+
+
+def test_plain_text_needs_no_template():
+    assert render("  Agree the outcomes first.  ") == "Agree the outcomes first."
+
+
+def test_compiled_templates_are_reused_from_the_cache_folder(tmp_path, monkeypatch):
+    use_template_cache(tmp_path)
+    assert render("Hello {{ name }}", name="Ann") == "Hello Ann"
+    assert list(tmp_path.glob("__jinja2_*.cache"))
+
+    use_template_cache(None)  # a fresh process, as far as the in-memory caches know
+    use_template_cache(tmp_path)
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again although the cache holds it")
+
+    monkeypatch.setattr(SandboxedEnvironment, "compile", no_compiling)
+    assert render("Hello {{ name }}", name="Bo") == "Hello Bo"
+
+
+def test_an_unusable_cache_folder_is_ignored(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    use_template_cache(blocked / "templates")
+    assert render("Hello {{ name }}", name="Ann") == "Hello Ann"
