@@ -34,7 +34,7 @@ def test_every_blocker_is_answered(items, slug):
     [
         ("cipd-sickness-absence-2025", "absence_days_per_fte", "days"),
         ("gallup-sogw-2024", "engagement", "percent"),
-        ("gallup-hybrid-work-2025", "engagement", "percent"),
+        ("gallup-hybrid-work-2025", "remote_eligible_share", "percent"),
         ("shrm-cost-per-hire", "cost_per_hire", "USD"),
         ("gallup-replacement-cost", "voluntary_attrition", "multiple"),
     ],
