@@ -79,6 +79,20 @@ def _org(kpi: Kpi) -> Quantity:
     return Quantity(kpi.value, kpi.unit, Provenance("org", kpi.source), kpi.period)
 
 
+def _headcount(headcount: int) -> Quantity:
+    return Quantity(headcount, "count", Provenance("org", "org.yaml headcount"))
+
+
+def _salary(salary: float) -> Quantity:
+    return Quantity(salary, "currency", Provenance("org", "org.yaml average_salary"))
+
+
+def _replacement(value: float, end: str) -> Quantity:
+    """One end ("low" or "high") of Gallup's replacement-cost range, as an input."""
+    ref = f"{REPLACEMENT_ID}#replacement-range.{end}"
+    return Quantity(value, "multiple", Provenance("evidence", ref))
+
+
 def _claim(library: tuple[EvidenceItem, ...], item_id: str, claim_id: str):
     for item in library:
         if item.id == item_id:
@@ -96,7 +110,7 @@ def assumptions_for(overrides: dict[str, float]) -> dict[str, Assumption]:
 
 
 def leavers(headcount: int, attrition: Kpi) -> Figure:
-    hc = Quantity(headcount, "count", Provenance("org", "org.yaml headcount"))
+    hc = _headcount(headcount)
     rate = _org(attrition)
     value = headcount * attrition.value / 100
     formula = "headcount × voluntary attrition rate"
@@ -119,10 +133,6 @@ def turnover_cost(
     if claim is None or claim.low is None or claim.high is None:
         return None
     n = leavers(headcount, attrition)
-    sal = Quantity(salary, "currency", Provenance("org", "org.yaml average_salary"))
-    ref = f"{REPLACEMENT_ID}#replacement-range"
-    f_low = Quantity(claim.low, "multiple", Provenance("evidence", f"{ref}.low"))
-    f_high = Quantity(claim.high, "multiple", Provenance("evidence", f"{ref}.high"))
     formula = "voluntary leavers × average salary × replacement cost factor"
     low = n.base.value * salary * claim.low
     high = n.base.value * salary * claim.high
@@ -137,9 +147,9 @@ def turnover_cost(
             ("voluntary leavers", n.base),
             ("headcount", n.inputs[0][1]),
             ("voluntary attrition", n.inputs[1][1]),
-            ("average salary", sal),
-            ("replacement factor, low", f_low),
-            ("replacement factor, high", f_high),
+            ("average salary", _salary(salary)),
+            ("replacement factor, low", _replacement(claim.low, "low")),
+            ("replacement factor, high", _replacement(claim.high, "high")),
         ),
         why_base="the base uses the bottom of Gallup's range (half a salary per leaver): the most "
         "conservative figure, and the one finance can least dispute",
@@ -192,12 +202,9 @@ def absence_cost(
         formula,
         (
             ("absence days per FTE", _org(absence)),
-            ("headcount", Quantity(headcount, "count", Provenance("org", "org.yaml headcount"))),
+            ("headcount", _headcount(headcount)),
             ("days lost", days_q),
-            (
-                "average salary",
-                Quantity(salary, "currency", Provenance("org", "org.yaml average_salary")),
-            ),
+            ("average salary", _salary(salary)),
             ("working days per year", days_year.quantity()),
             ("daily pay", daily_q),
             ("on-cost factor", on_cost.quantity()),
@@ -231,18 +238,8 @@ def break_even_leavers(
                 "ask cost",
                 Quantity(ask_cost, "currency", Provenance("audience", "audience.yaml ask.cost")),
             ),
-            (
-                "average salary",
-                Quantity(salary, "currency", Provenance("org", "org.yaml average_salary")),
-            ),
-            (
-                "replacement factor, low",
-                Quantity(
-                    claim.low,
-                    "multiple",
-                    Provenance("evidence", f"{REPLACEMENT_ID}#replacement-range.low"),
-                ),
-            ),
+            ("average salary", _salary(salary)),
+            ("replacement factor, low", _replacement(claim.low, "low")),
             (
                 "cost of one leaver, low",
                 _q(
@@ -301,26 +298,9 @@ def improvement(
             "leavers avoided",
             _q(round(avoided, 1), "count", "leavers_avoided", f"voluntary leavers × {how}"),
         ),
-        (
-            "average salary",
-            Quantity(salary, "currency", Provenance("org", "org.yaml average_salary")),
-        ),
-        (
-            "replacement factor, low",
-            Quantity(
-                replacement.low,
-                "multiple",
-                Provenance("evidence", f"{REPLACEMENT_ID}#replacement-range.low"),
-            ),
-        ),
-        (
-            "replacement factor, high",
-            Quantity(
-                replacement.high,
-                "multiple",
-                Provenance("evidence", f"{REPLACEMENT_ID}#replacement-range.high"),
-            ),
-        ),
+        ("average salary", _salary(salary)),
+        ("replacement factor, low", _replacement(replacement.low, "low")),
+        ("replacement factor, high", _replacement(replacement.high, "high")),
     ]
     low = avoided * salary * replacement.low
     high = avoided * salary * replacement.high
