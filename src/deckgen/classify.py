@@ -629,10 +629,10 @@ def train(examples: list[tuple[str, str, str | None]]) -> CentroidModel:
 def default_model() -> CentroidModel:
     import yaml
 
+    from deckgen.load.yamlfile import SAFE_LOADER
     from deckgen.resources import training_file
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
-    data = yaml.load(training_file().read_text(encoding="utf-8"), Loader=loader)
+    data = yaml.load(training_file().read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     return train([(d["text"], d["blocker"], d.get("secondary")) for d in data])
 
 

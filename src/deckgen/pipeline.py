@@ -132,9 +132,10 @@ def _worth_starting(opts: BuildOptions) -> int:
 def _count_executives(path: Path) -> int:
     import yaml
 
+    from deckgen.load.yamlfile import SAFE_LOADER
+
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SAFE_LOADER)
         return len(data["executives"])
     except Exception:  # any problem is reported properly by the real read, with file and line
         return 0
@@ -150,6 +151,7 @@ def build_one_safely(shared: _Shared, exe: Executive, target: Path):
 
 def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]]:
     """Read and validate every input (workspace, evidence, theme, template); compute org figures."""
+    from deckgen.charts.cache import ChartCache
     from deckgen.figures import compute_figures
     from deckgen.fmt import Formatter
     from deckgen.load.audience import load_audience
@@ -190,6 +192,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         p = audience.presenter
         presenter = f"{p.name}, {p.role}" if p.role else p.name
     deck_day, date_source = _deck_date(audience.date if audience else None)
+    cache = _cache_root(opts)
     figures = compute_figures(
         profile.headcount,
         profile.average_salary,
@@ -229,8 +232,8 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         profile.region,
         profile.industry,
         profile.locale,
-        _chart_cache(opts),
-        (root / "templates") if (root := _cache_root(opts)) else None,
+        ChartCache(cache / "charts") if cache else None,
+        cache / "templates" if cache else None,
     )
     return shared, executives, (*library_warnings, *org.suppressed)
 
@@ -242,13 +245,6 @@ def _cache_root(opts: BuildOptions) -> Path | None:
     if not opts.use_cache:
         return None
     return opts.cache_dir or cache_root()
-
-
-def _chart_cache(opts: BuildOptions):
-    from deckgen.charts.cache import ChartCache
-
-    root = _cache_root(opts)
-    return ChartCache(root / "charts") if root else None
 
 
 def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:

@@ -13,7 +13,7 @@ from deckgen.errors import InputError, Problem
 Path_ = tuple[str | int, ...]
 
 # libyaml's parser when PyYAML was built with it (the wheels are): about 10x faster, same nodes.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def key_path(path: Path_) -> str:
@@ -83,7 +83,7 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
                     )
                 )
     try:
-        loader = _Loader(text)
+        loader = SAFE_LOADER(text)
     except yaml.reader.ReaderError as exc:
         raise InputError(_reader_problem(display, text, exc)) from None
     try:
@@ -127,7 +127,9 @@ def _reader_problem(display: str, text: str, exc: yaml.reader.ReaderError) -> Pr
     """PyYAML refuses control characters; name the character and its line."""
     # PyYAML's reader counts characters; libyaml counts UTF-8 bytes.
     before = (
-        text.encode()[: exc.position] if _Loader is not yaml.SafeLoader else text[: exc.position]
+        text.encode()[: exc.position]
+        if SAFE_LOADER is not yaml.SafeLoader
+        else text[: exc.position]
     )
     line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1
     char = exc.character if isinstance(exc.character, str) else chr(exc.character)
