@@ -33,6 +33,15 @@ def cli() -> None:
     evidence and the organisation's own numbers."""
 
 
+_CACHE_DIR = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="DECKGEN_CACHE_DIR",
+    help="Where rendered charts and compiled templates are kept [default: the user cache "
+    "folder; env DECKGEN_CACHE_DIR].",
+)
+
+
 @cli.command()
 @click.argument("workspace", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
@@ -96,12 +105,7 @@ def cli() -> None:
     envvar="DECKGEN_JOBS",
     help="Decks built in parallel [default: one per core; env DECKGEN_JOBS].",
 )
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    envvar="DECKGEN_CACHE_DIR",
-    help="Where rendered charts are kept [default: the user cache folder; env DECKGEN_CACHE_DIR].",
-)
+@_CACHE_DIR
 @click.option("--no-cache", is_flag=True, help="Render every chart; keep none on disk.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 def build(
@@ -440,12 +444,7 @@ def export(decks: tuple[Path, ...], as_pdf: bool, outdir: Path | None) -> None:
 
 
 @cli.group(invoke_without_command=True)
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    envvar="DECKGEN_CACHE_DIR",
-    help="The cache folder [default: the user cache folder; env DECKGEN_CACHE_DIR].",
-)
+@_CACHE_DIR
 @click.pass_context
 def cache(ctx: click.Context, cache_dir: Path | None) -> None:
     """Show where rendered charts and compiled templates are kept, and how much."""
@@ -454,9 +453,11 @@ def cache(ctx: click.Context, cache_dir: Path | None) -> None:
     root = cache_dir or cache_root()
     ctx.obj = root
     if ctx.invoked_subcommand is None:
-        charts = [p for p in (root / "charts").glob("??/*.png")]
-        templates = list((root / "templates").glob("__jinja2_*.cache"))
-        size = sum(p.stat().st_size for p in [*charts, *templates])
+        from deckgen.charts.cache import ChartCache
+
+        charts = ChartCache(root / "charts").files()
+        templates = _templates_in(root)
+        size = sum(size for _, size, _ in charts) + sum(p.stat().st_size for p in templates)
         click.echo(f"{root}: {len(charts)} charts, {len(templates)} templates, {size / 1e6:.1f} MB")
 
 
@@ -464,15 +465,18 @@ def cache(ctx: click.Context, cache_dir: Path | None) -> None:
 @click.pass_obj
 def cache_clear(root: Path) -> None:
     """Delete everything in the cache (rendered charts show your organisation's numbers)."""
-    import shutil
+    from deckgen.charts.cache import ChartCache
 
-    removed = 0
-    for sub in ("charts", "templates"):
-        folder = root / sub
-        if folder.is_dir():
-            removed += sum(1 for p in folder.rglob("*") if p.is_file())
-            shutil.rmtree(folder, ignore_errors=True)
+    removed = ChartCache(root / "charts").clear()
+    for path in _templates_in(root):
+        path.unlink(missing_ok=True)
+        removed += 1
     click.echo(f"Removed {removed} files from {root}", err=True)
+
+
+def _templates_in(root: Path) -> list[Path]:
+    """Compiled storyline templates (Jinja's bytecode cache files)."""
+    return list((root / "templates").glob("__jinja2_*.cache"))
 
 
 def _report_json(report) -> dict:

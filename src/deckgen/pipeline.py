@@ -105,7 +105,8 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
         warnings.extend(outcome[3].warnings)
         built.append(outcome)
     if shared.cache is not None:
-        shared.cache.trim()
+        if any(r.charts_rendered for *_, r in built):  # it only grows when charts are added
+            shared.cache.trim()
         if shared.cache.problem:
             warnings.append(shared.cache.problem)
 
