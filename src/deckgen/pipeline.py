@@ -194,6 +194,9 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         presenter = f"{p.name}, {p.role}" if p.role else p.name
     deck_day, date_source = _deck_date(audience.date if audience else None)
     cache = _cache_root(opts)
+    charts = ChartCache(cache / "charts") if cache else None
+    if charts is not None:
+        charts.prepare()
     figures = compute_figures(
         profile.headcount,
         profile.average_salary,
@@ -233,7 +236,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         profile.region,
         profile.industry,
         profile.locale,
-        ChartCache(cache / "charts") if cache else None,
+        charts,
         cache / "templates" if cache else None,
     )
     return shared, executives, (*library_warnings, *org.suppressed)

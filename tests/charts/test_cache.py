@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from pptx import Presentation
@@ -127,3 +129,17 @@ def test_cache_command_shows_and_clears(tmp_path):
     assert cleared.exit_code == 0 and "Removed " in cleared.stderr
     assert run("cache", "--cache-dir", str(cache)).output.startswith(f"{cache}: 0 charts, 0 ")
     assert build(NORTHWIND, tmp_path / "b", cache) == {"rendered": 4, "cached": 0}
+
+
+def test_an_unwritable_cache_is_reported_with_workers_too(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    args = ["build", str(NORTHWIND), "-o", str(tmp_path / "out"), "-j", "2"]
+    result = subprocess.run(
+        [sys.executable, "-m", "deckgen", *args, "--cache-dir", str(blocked / "cache")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("is not writable") == 1
+    assert len(list((tmp_path / "out").glob("*.pptx"))) == 6

@@ -101,8 +101,19 @@ class ChartCache:
                     os.unlink(tmp)
                 raise
         except OSError as exc:
-            self.usable = False
-            self.problem = f"chart cache {self.root} is not writable ({exc.strerror}); not caching"
+            self._unusable(exc)
+
+    def prepare(self) -> None:
+        """Make the folder now, so an unusable cache is found (and reported) once, by the process
+        that reports, before any worker renders."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._unusable(exc)
+
+    def _unusable(self, exc: OSError) -> None:
+        self.usable = False
+        self.problem = f"chart cache {self.root} is not writable ({exc.strerror}); not caching"
 
     def files(self) -> list[tuple[float, int, Path]]:
         """(last used, size, path) of every cached chart."""
