@@ -136,6 +136,7 @@ class SlidePlan:
     subtitle: str = ""
     bullets: list[str] = field(default_factory=list)
     quote: str = ""
+    quote_by: str = ""  # who said it: "name, role"
     table: Table | None = None
     chart: ChartPlan | None = None
     sources: list[SourceRef] = field(default_factory=list)

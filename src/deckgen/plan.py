@@ -482,10 +482,9 @@ def _plan_slide(
         plan.quote = _quote(exe.said)
         if plan.quote:
             r.show(UserText(plan.quote, f"{exe.source}.said"))
-            # The writer signs the quote "— name, role": digits there are the user's too.
-            r.show(UserText(exe.name, f"{exe.source}.name"))
-            if exe.role:
-                r.show(UserText(exe.role, f"{exe.source}.role"))
+            name = r.show(UserText(exe.name, f"{exe.source}.name"))
+            role = r.show(UserText(exe.role, f"{exe.source}.role")) if exe.role else ""
+            plan.quote_by = f"{name}, {role}" if role else name
     if spec.role == "trend":
         plan.chart = pf.trend_chart(inputs.figures, inputs.org.history, r)
         if plan.chart is None:

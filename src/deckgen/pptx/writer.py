@@ -287,7 +287,6 @@ def _write_slide(
     prs,
     layouts,
     plan: SlidePlan,
-    deck: DeckPlan,
     theme: Theme,
     image: bytes | None,
     notes: _Notes,
@@ -301,12 +300,12 @@ def _write_slide(
         )
     # A slide without a chart is its plan's text on its layout: the same plan in another deck of
     # this build gives the same shapes, so they are copied rather than built again.
-    key = _slide_key(plan, deck) if plan.chart is None else None
+    key = _slide_key(plan) if plan.chart is None else None
     if key is not None and key in memo:
         slide = _add_slide(prs, layout, memo[key], memo)
     else:
         slide = _add_slide(prs, layout, None, memo)
-        _fill_slide(prs, slide, layout, plan, deck, theme, image)
+        _fill_slide(prs, slide, layout, plan, theme, image)
         if key is not None:
             memo[key] = deepcopy(list(slide.shapes._spTree))
     if plan.notes:
@@ -335,9 +334,8 @@ def _add_slide(prs, layout, shapes: list | None, memo: dict):
     return slide
 
 
-def _slide_key(plan: SlidePlan, deck: DeckPlan) -> str:
+def _slide_key(plan: SlidePlan) -> str:
     """Everything _fill_slide reads for a slide without a chart (notes are added apart)."""
-    who = (deck.executive.name, deck.executive.role) if plan.quote else None
     return repr(
         (
             plan.layout,
@@ -346,14 +344,14 @@ def _slide_key(plan: SlidePlan, deck: DeckPlan) -> str:
             plan.subtitle,
             plan.bullets,
             plan.quote,
-            who,
+            plan.quote_by,
             plan.table,
             plan.source_line,
         )
     )
 
 
-def _fill_slide(prs, slide, layout, plan: SlidePlan, deck: DeckPlan, theme: Theme, image) -> None:
+def _fill_slide(prs, slide, layout, plan: SlidePlan, theme: Theme, image) -> None:
     title = slide.shapes.title
     if title is None:
         raise TemplateError(
@@ -388,8 +386,7 @@ def _fill_slide(prs, slide, layout, plan: SlidePlan, deck: DeckPlan, theme: Them
         top = BODY_TOP
         width = prs.slide_width - 2 * MARGIN
         if plan.quote:
-            who = deck.executive.name + (f", {deck.executive.role}" if deck.executive.role else "")
-            top += _quote(slide, plan.quote, who, theme, top) + Inches(0.25)
+            top += _quote(slide, plan.quote, plan.quote_by, theme, top) + Inches(0.25)
         if plan.chart is not None:
             height = Inches(plan.chart.height_in)
             _chart(slide, plan, theme, image, MARGIN, top, width, height)
@@ -470,7 +467,7 @@ def write_deck(
     notes = _Notes()
     memo = {} if memo is None else memo
     for index, plan in enumerate(deck.slides):
-        _write_slide(prs, layouts, plan, deck, theme, images.get(index), notes, memo)
+        _write_slide(prs, layouts, plan, theme, images.get(index), notes, memo)
     core = prs.core_properties
     core.title = deck.title
     core.author = deck.author
