@@ -24,10 +24,11 @@ EXPECTED = {
 }
 EXECS = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())["executives"]
 
-# Measured once on the blind test file when it was written (round four): top-1 79.5%,
-# top-2 93.2%, none recall 8/8. The issue asks for 85% / 95% / 80%; the first two are NOT met yet.
-# These floors guard against regressions; raise them only with a new, unseen test file.
-TOP1_FLOOR, TOP2_FLOOR, NONE_FLOOR = 0.79, 0.93, 0.80
+# Measured once on the blind test file when it was written (round five, 138 phrasings): top-1
+# 84.8% (117), top-2 94.9% (131), none recall 9/10. The issue asks for 85% / 95% / 80%: top-1 and
+# top-2 each miss by one phrasing, so they are NOT met yet. These floors guard against
+# regressions; raise them only with a new, unseen test file.
+TOP1_FLOOR, TOP2_FLOOR, NONE_FLOOR = 0.84, 0.94, 0.80
 
 
 def test_labelled_data_is_big_and_separate():
@@ -100,6 +101,15 @@ def test_deterministic_and_fast_enough_to_not_notice():
 )
 def test_spelling_typos_and_sarcasm(text, blocker):
     assert classify_objection(text).blocker == blocker
+
+
+def test_presence_beats_performance_as_the_decision_rules_say():
+    # blockers.md section 5: remote work or presence is control-rto even when output is mentioned.
+    result = classify_objection("Remote days are where accountability goes to die.")
+    assert result.blocker == "control-rto"
+    assert result.secondary == "performance-will-drop"
+    ranked = [label for label, _ in rank("Accountability has slipped and targets are missed.")]
+    assert ranked[0] == "performance-will-drop", "no presence cue, no swap"
 
 
 def test_says_when_unsure():

@@ -1,11 +1,12 @@
 """Choose the classifier's combination constants by 5-fold cross-validation on the TRAINING file.
 
-Prints the best (SIM_WEIGHT, CUE_WEIGHT, TEMPERATURE); copy them into classify.py. The test file
-is never read here, so the accuracy the tests report stays an honest estimate.
+Prints the best constants; copy them into classify.py. The test file is never read here, so the
+accuracy the tests report stays an honest estimate.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -14,36 +15,55 @@ import yaml
 from deckgen import classify as c
 
 ROOT = Path(__file__).resolve().parent.parent
-data = yaml.safe_load((ROOT / "tests/data/objections-train.yaml").read_text())
+TEXT = (ROOT / "tests/data/objections-train.yaml").read_text()
+data = yaml.safe_load(TEXT)
 examples = [(d["text"], d["blocker"], d.get("secondary")) for d in data]
+# The cue lexicon was written from the first three batches, so cross-validation scores only the
+# phrasings added after it (from the round-four test file on): an estimate close to unseen text.
+MARKER = "# --- (round-four test file"
+FIRST_SCORED = len(yaml.safe_load(TEXT[: TEXT.index(MARKER)]))
 
-folds = []
+# Per held-out phrasing: its label and the separate signals, so the grid below is cheap.
+rows = []
 for k in range(5):  # deterministic folds: every fifth example
-    train = [e for i, e in enumerate(examples) if i % 5 != k]
-    model = c.train(train)
+    model = c.train([e for i, e in enumerate(examples) if i % 5 != k])
     for i, (text, label, _secondary) in enumerate(examples):
-        if i % 5 == k:
-            folds.append((model.similarities(model.vector(text)), c.cue_scores(text)[0], label))
+        if i % 5 == k and i >= FIRST_SCORED:
+            vec = model.vector(text)
+            lead = c.first_clause(text)
+            rows.append(
+                (
+                    label,
+                    model.similarities(vec),
+                    model.neighbours(vec),
+                    model.similarities(model.vector(lead)) if lead != text else None,
+                    c.cue_scores(text)[0],
+                )
+            )
 
-best = None
-for sim_w in (12, 16, 20, 25, 30, 40):
-    for cue_w in (0.5, 0.75, 1.0, 1.5, 2.0):
-        for temp in (0.5, 1.0):
-            c.SIM_WEIGHT, c.CUE_WEIGHT, c.TEMPERATURE = sim_w, cue_w, temp
-            hits = top2 = 0
-            loglik = 0.0
-            for sims, cues, label in folds:
-                probs = c.combine(sims, cues)
-                ranked = sorted(probs, key=lambda k: -probs[k])
-                hits += ranked[0] == label
-                top2 += label in ranked[:2]
-                loglik += math.log(max(probs.get(label, 0), 1e-9))
-            key = (hits, top2, loglik)
-            if best is None or key > best[0]:
-                best = (key, sim_w, cue_w, temp)
-(hits, top2, loglik), sim_w, cue_w, temp = best
-n = len(folds)
+
+def score(sim_w: float, cue_w: float, near_w: float, lead_w: float) -> tuple[int, int, float]:
+    c.SIM_WEIGHT, c.CUE_WEIGHT = sim_w, cue_w
+    hits = top2 = 0
+    loglik = 0.0
+    for label, sims, near, lead, cues in rows:
+        lead = lead or sims
+        combined = {
+            name: sims[name] + near_w * near.get(name, 0.0) + lead_w * lead[name] for name in sims
+        }
+        probs = c.combine(combined, cues)
+        ranked = sorted(probs, key=lambda name: (-probs[name], name))
+        hits += ranked[0] == label
+        top2 += label in ranked[:2]
+        loglik += math.log(max(probs.get(label, 0.0), 1e-9))
+    return hits, top2, loglik
+
+
+grid = itertools.product((15, 20, 25, 30), (0.25, 0.5, 0.75), (0.5, 1.0, 1.5), (0, 0.5, 1.0))
+best = max(grid, key=lambda weights: score(*weights))
+hits, top2, _ = score(*best)
+n = len(rows)
 print(
-    f"5-fold CV top-1 {hits / n:.1%} top-2 {top2 / n:.1%} (n={n}): "
-    f"SIM_WEIGHT={sim_w} CUE_WEIGHT={cue_w} TEMPERATURE={temp}"
+    f"5-fold CV top-1 {hits / n:.1%} top-2 {top2 / n:.1%} (n={n}): SIM_WEIGHT={best[0]} "
+    f"CUE_WEIGHT={best[1]} NEIGHBOUR_WEIGHT={best[2]} LEAD_CLAUSE_WEIGHT={best[3]}"
 )
