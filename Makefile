@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
-.PHONY: demo test lint format render golden screenshots bench clean
+.PHONY: demo test lint format render golden screenshots bench classifier clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	$(PY) bench/run.py
+
+## After editing tests/data/objections-train.yaml: re-embed the phrasings for the sentence
+## encoder's cache and print the cross-validated constants for classify.py.
+classifier: $(STAMP)
+	$(PY) tools/export_encoder.py --cache-only
+	$(PY) tools/calibrate_classifier.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests tools bench

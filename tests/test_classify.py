@@ -24,11 +24,13 @@ EXPECTED = {
 }
 EXECS = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())["executives"]
 
-# Measured once on the blind test file when it was written (round five, 138 phrasings): top-1
-# 84.8% (117), top-2 94.9% (131), none recall 9/10. The issue asks for 85% / 95% / 80%: top-1 and
-# top-2 each miss by one phrasing, so they are NOT met yet. These floors guard against
-# regressions; raise them only with a new, unseen test file.
-TOP1_FLOOR, TOP2_FLOOR, NONE_FLOOR = 0.84, 0.94, 0.80
+# The issue's bar: top-1 >= 85%, primary within the top two >= 95%, none recall >= 80%.
+# Measured once on the blind test file when it was written (round six, 138 phrasings, written after
+# the model was frozen): top-1 92.0% (127), top-2 98.6% (136), none recall 10/10. The floors sit a
+# little below, leaving room for floating-point differences between machines; raise them only with
+# a new, unseen test file.
+ISSUE_BAR = (0.85, 0.95, 0.80)
+FLOORS = (0.90, 0.97, 0.90)  # top-1, top-2, none recall
 
 
 def test_labelled_data_is_big_and_separate():
@@ -65,9 +67,9 @@ def test_accuracy_on_the_held_out_file(capsys):
         )
         for (truth, got), count in confusion.most_common(8):
             print(f"  {truth} -> {got}: {count}")
-    assert top1 / n >= TOP1_FLOOR
-    assert top2 / n >= TOP2_FLOOR
-    assert none_hits / none_total >= NONE_FLOOR
+    measured = (top1 / n, top2 / n, none_hits / none_total)
+    for value, floor, bar in zip(measured, FLOORS, ISSUE_BAR, strict=True):
+        assert value >= max(floor, bar)
 
 
 @pytest.mark.parametrize("entry", EXECS, ids=[e["name"] for e in EXECS])
@@ -177,3 +179,19 @@ def test_cli_errors(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n")
     assert "no objections found" in run("classify", "--file", str(empty)).stderr
+
+
+def test_word_model_is_cached_and_a_damaged_cache_is_retrained(tmp_path, monkeypatch):
+    from deckgen import classify
+    from deckgen.resources import training_file
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path))
+    raw = training_file().read_bytes()
+    examples = [(d["text"], d["blocker"], d.get("secondary")) for d in TRAIN]
+    fresh = classify._cached_lexical_model(raw, examples)
+    [stored] = (tmp_path / "classifier").glob("*.marshal")
+    again = classify._cached_lexical_model(raw, examples)
+    assert again == fresh  # read back from the cache, identical
+    stored.write_bytes(b"\x00damaged")
+    assert classify._cached_lexical_model(raw, examples) == fresh
+    assert len(list((tmp_path / "classifier").glob("*.marshal"))) == 1

@@ -54,7 +54,7 @@ def test_help_does_not_import_heavy_libraries():
     code = (
         "import sys; from deckgen.cli import cli; sys.argv=['deckgen','--help'];\n"
         "try: cli(prog_name='deckgen')\nexcept SystemExit: pass\n"
-        "heavy=[m for m in ('pandas','altair','pptx','vl_convert','pydantic') if m in sys.modules]\n"
+        "heavy=[m for m in ('pandas','altair','pptx','vl_convert','pydantic','numpy') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

@@ -1,0 +1,204 @@
+"""A small sentence encoder that runs offline on numpy: all-MiniLM-L6-v2, weights stored as int8.
+
+It gives the classifier a sense of meaning beyond shared words ("babied" is near "coddled", "the
+local paper" is near "the press"). The weights are the published sentence-transformers model
+(Apache-2.0, see `_encoder/NOTICE.md`), quantised per row to int8 by tools/export_encoder.py. The
+forward pass is the standard BERT one: embeddings, six attention layers, mean pooling, unit length.
+numpy is imported on first use, so commands that never classify never pay for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+DIR = Path(__file__).resolve().parent / "_encoder"
+WEIGHTS = DIR / "minilm-l6-v2-int8.npz"
+VOCAB = DIR / "vocab.txt"
+TRAIN_CACHE = DIR / "train-embeddings.npz"
+MAX_TOKENS = 256  # the model's own limit (sentence_bert_config.json); longer text is cut
+LAYERS, HEADS, EPS = 6, 12, 1e-12
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokeniser: BERT's uncased basic tokeniser followed by greedy longest-match WordPiece.
+
+
+@cache
+def vocab() -> dict[str, int]:
+    return {line: i for i, line in enumerate(VOCAB.read_text(encoding="utf-8").splitlines())}
+
+
+def _is_punctuation(ch: str) -> bool:
+    code = ord(ch)
+    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def _is_cjk(code: int) -> bool:
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2A6DF
+        or 0x2A700 <= code <= 0x2CEAF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x2F800 <= code <= 0x2FA1F
+    )
+
+
+def basic_tokens(text: str) -> list[str]:
+    """Lower-case, strip accents, and split on white space, punctuation and CJK characters."""
+    cleaned = []
+    for ch in text:
+        code = ord(ch)
+        control = code in (0, 0xFFFD) or unicodedata.category(ch) in ("Cc", "Cf")
+        if control and ch not in "\t\n\r":
+            continue
+        cleaned.append(" " if ch.isspace() else f" {ch} " if _is_cjk(code) else ch)
+    text = unicodedata.normalize("NFD", "".join(cleaned).lower())
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    tokens: list[str] = []
+    for word in text.split():
+        current = ""
+        for ch in word:
+            if _is_punctuation(ch):
+                if current:
+                    tokens.append(current)
+                tokens.append(ch)
+                current = ""
+            else:
+                current += ch
+        if current:
+            tokens.append(current)
+    return tokens
+
+
+def wordpieces(word: str) -> list[str]:
+    table = vocab()
+    if len(word) > 100:
+        return ["[UNK]"]
+    pieces, start = [], 0
+    while start < len(word):
+        end = len(word)
+        while end > start:
+            piece = word[start:end] if start == 0 else "##" + word[start:end]
+            if piece in table:
+                break
+            end -= 1
+        else:
+            return ["[UNK]"]
+        pieces.append(piece)
+        start = end
+    return pieces
+
+
+def token_ids(text: str) -> list[int]:
+    """[CLS] + word pieces + [SEP], cut to MAX_TOKENS like the original model."""
+    table = vocab()
+    ids = [table[p] for word in basic_tokens(text) for p in wordpieces(word)]
+    return [table["[CLS]"], *ids[: MAX_TOKENS - 2], table["[SEP]"]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Forward pass.
+
+
+@cache
+def _weights() -> dict[str, np.ndarray]:
+    """The model in float32 (int8 matrices times their per-row scales), word table still int8."""
+    import numpy as np
+
+    with np.load(WEIGHTS) as stored:
+        raw = {name: stored[name] for name in stored.files}
+    weights = {"word.scale": raw["word.scale"]}
+    for name, value in raw.items():
+        if name.endswith(".scale"):
+            continue
+        if name == "word":  # 30,522 rows: only the rows a text uses are turned into floats
+            weights[name] = value
+        elif value.dtype == np.int8:
+            weights[name] = value.astype(np.float32) * raw[name + ".scale"][:, None]
+        else:
+            weights[name] = value.astype(np.float32)
+    return weights
+
+
+def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / (var + EPS) ** 0.5 * gain + bias
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """BERT's exact GELU, with erf from Abramowitz & Stegun 7.1.26 (error below 1.5e-7)."""
+    import numpy as np
+
+    z = x / 2**0.5
+    sign = np.sign(z)
+    a = np.abs(z)
+    t = 1 / (1 + 0.3275911 * a)
+    poly = t * (
+        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
+    )
+    erf = sign * (1 - poly * np.exp(-a * a))
+    return 0.5 * x * (1 + erf)
+
+
+def embed(text: str) -> np.ndarray:
+    """The unit-length 384-number meaning of `text` (mean of the last layer over its tokens)."""
+    import numpy as np
+
+    w = _weights()
+    ids = token_ids(text)
+    word = w["word"][ids].astype(np.float32) * w["word.scale"][ids, None]
+    x = word + w["position"][: len(ids)] + w["token_type"][0]
+    x = _layer_norm(x, w["embed_ln.g"], w["embed_ln.b"])
+    n, width = x.shape
+    head = width // HEADS
+    for i in range(LAYERS):
+        p = f"l{i}."
+        q, k, v = (
+            (x @ w[p + name].T + w[p + name + ".b"]).reshape(n, HEADS, head).transpose(1, 0, 2)
+            for name in ("q", "k", "v")
+        )
+        scores = q @ k.transpose(0, 2, 1) / head**0.5
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        scores /= scores.sum(-1, keepdims=True)
+        context = (scores @ v).transpose(1, 0, 2).reshape(n, width)
+        x = _layer_norm(x + context @ w[p + "o"].T + w[p + "o.b"], w[p + "ln1.g"], w[p + "ln1.b"])
+        hidden = _gelu(x @ w[p + "up"].T + w[p + "up.b"])
+        x = _layer_norm(
+            x + hidden @ w[p + "down"].T + w[p + "down.b"], w[p + "ln2.g"], w[p + "ln2.b"]
+        )
+    pooled = x.mean(0)
+    return pooled / (np.linalg.norm(pooled) or 1.0)
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@cache
+def _train_cache() -> dict[str, np.ndarray]:
+    import numpy as np
+
+    if not TRAIN_CACHE.is_file():
+        return {}
+    with np.load(TRAIN_CACHE) as stored:
+        keys, vectors = stored["keys"], stored["vectors"].astype(np.float32)
+    return {str(key): vector for key, vector in zip(keys, vectors, strict=True)}
+
+
+def embed_many(texts: list[str]) -> np.ndarray:
+    """Embeddings for `texts`, from the shipped cache of training phrasings where it has them."""
+    import numpy as np
+
+    stored = _train_cache()
+    return np.array([stored.get(text_key(t)) if text_key(t) in stored else embed(t) for t in texts])
