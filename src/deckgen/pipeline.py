@@ -71,6 +71,9 @@ class _Shared:
     cache: Any = None  # ChartCache, or None with --no-cache
     templates: Path | None = None  # compiled storyline templates, or None with --no-cache
     check_memo: dict = field(default_factory=dict)  # the checker's findings by slide content
+    # Each executive's blocker by file stem, decided once in the parent: the classifier's model
+    # is loaded by one process, not by every worker.
+    classified: dict[str, Classification] = field(default_factory=dict)
     write_memo: dict = field(default_factory=dict)  # built slides' shapes by what they show
 
     def __getstate__(self) -> dict:
@@ -90,6 +93,7 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     started = time.perf_counter()
     with Workers(_worth_starting(opts)) as workers:
         shared, executives, library_warnings = _load(opts)
+        shared.classified = {e.file_stem: _classify(e) for e in executives}
         targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
         check_targets([(t, manifest_path(t)) for t in targets], opts.force)
         tasks = list(zip(executives, targets, strict=True))
@@ -300,7 +304,7 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
     from deckgen.text import use_template_cache
 
     use_template_cache(s.templates)
-    cls = _classify(exe)
+    cls = s.classified.get(exe.file_stem) or _classify(exe)
     name = storyline_for(cls.blocker)
     if name not in s.storylines:
         s.storylines[name] = load_storyline(name)
