@@ -144,6 +144,9 @@ def test_cli_human_output():
     assert result.exit_code == 0
     assert "-> short-horizon (" in result.stdout
     assert "cues: retiring" in result.stdout
+    # the training phrasing nearest in meaning, so a reader can judge the call
+    example = result.stdout.split('closest example: "')[1].split('"')[0]
+    assert example in {d["text"] for d in TRAIN if d["blocker"] == "short-horizon"}
 
 
 def test_cli_file_json_non_ascii_and_long_lines(tmp_path):

@@ -737,6 +737,7 @@ class Meaning:
     """The training phrasings as sentence-encoder vectors (rows of `matrix`), with their labels."""
 
     labels: tuple[str, ...]
+    texts: tuple[str, ...]
     matrix: Any  # numpy array, one unit-length row per phrasing
     centroids: dict[str, Any]  # unit-length mean vector per label
 
@@ -751,7 +752,7 @@ class Meaning:
         for label in sorted(set(labels)):
             mean = matrix[np.array([x == label for x in labels])].mean(0)
             centroids[label] = mean / (np.linalg.norm(mean) or 1.0)
-        return Meaning(labels, matrix, centroids)
+        return Meaning(labels, tuple(texts), matrix, centroids)
 
     def scores(self, text: str) -> dict[str, float]:
         """Per label: cosine to its centroid plus the mean of its NEIGHBOURS closest phrasings."""
@@ -767,6 +768,18 @@ class Meaning:
             + sum(sorted(per_label[label], reverse=True)[:NEIGHBOURS]) / NEIGHBOURS
             for label, centroid in self.centroids.items()
         }
+
+    def nearest(self, text: str, label: str) -> str:
+        """The training phrasing of `label` closest in meaning to `text` (shown as an example)."""
+        from deckgen import encoder
+
+        sims = (self.matrix @ encoder.embed(text)).tolist()
+        best = max(
+            (i for i, own in enumerate(self.labels) if own == label),
+            key=sims.__getitem__,
+            default=None,
+        )
+        return "" if best is None else self.texts[best]
 
 
 def train(examples: list[tuple[str, str, str | None]], meaning: bool = True) -> CentroidModel:
@@ -915,8 +928,16 @@ def classify_objection(text: str, model: CentroidModel | None = None) -> Classif
     if is_clear:
         second, p2 = clear[0][1], probs.get(clear[0][1], 0.0)
     explain = list(dict.fromkeys([*fired.get(best, []), *_evidence_words(model, vec, best)]))
+    example = model.meaning.nearest(text, best) if model.meaning else ""
     return Classification(
-        best, round(p1, 3), "classified", second, round(p2, 3), tuple(explain[:6]), is_clear
+        best,
+        round(p1, 3),
+        "classified",
+        second,
+        round(p2, 3),
+        tuple(explain[:6]),
+        is_clear,
+        example,
     )
 
 

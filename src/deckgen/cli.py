@@ -265,6 +265,8 @@ def classify(text: str | None, path: Path | None, as_json: bool) -> None:
             f"{r.secondary} ({r.secondary_confidence:.2f}); cues: "
             f"{', '.join(r.cues) or 'none'}"
         )
+        if r.example:
+            click.echo(f'  closest example: "{r.example}"')
 
 
 library_option = click.option(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -151,6 +151,7 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1 + erf)
 
 
+@lru_cache(maxsize=64)  # a phrase is embedded once for scoring and once for its example
 def embed(text: str) -> np.ndarray:
     """The unit-length 384-number meaning of `text` (mean of the last layer over its tokens)."""
     import numpy as np

@@ -77,6 +77,7 @@ class Classification:
     secondary_confidence: float = 0.0
     cues: tuple[str, ...] = ()
     secondary_clear: bool = False  # the second concern has strong cues of its own
+    example: str = ""  # the training phrasing closest in meaning, among the chosen blocker's
 
 
 @dataclass(frozen=True)
