@@ -102,7 +102,11 @@ def wordpieces(word: str) -> list[str]:
 def token_ids(text: str) -> list[int]:
     """[CLS] + word pieces + [SEP], cut to MAX_TOKENS like the original model."""
     table = vocab()
-    ids = [table[p] for word in basic_tokens(text) for p in wordpieces(word)]
+    ids: list[int] = []
+    for word in basic_tokens(text[: MAX_TOKENS * 100]):  # far more text than 256 pieces need
+        ids.extend(table[p] for p in wordpieces(word))
+        if len(ids) >= MAX_TOKENS - 2:
+            break
     return [table["[CLS]"], *ids[: MAX_TOKENS - 2], table["[SEP]"]]
 
 
