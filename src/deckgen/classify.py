@@ -714,10 +714,10 @@ class CentroidModel:
             for label, values in per_label.items()
         }
 
-    def scores(self, text: str) -> dict[str, float]:
-        """Similarity of `text` to each label: centroid, nearest phrasings, leading clause and,
-        with the sentence encoder, meaning."""
-        vec = self.vector(text)
+    def scores(self, text: str, vec: dict[str, float] | None = None) -> dict[str, float]:
+        """Similarity of `text` (whose `vector` may be passed in) to each label: centroid, nearest
+        phrasings, leading clause and, with the sentence encoder, meaning."""
+        vec = self.vector(text) if vec is None else vec
         sims = self.similarities(vec)
         near = self.neighbours(vec)
         lead = first_clause(text)
@@ -836,9 +836,9 @@ def default_model() -> CentroidModel:
 def _cached_lexical_model(raw: bytes, examples: list[tuple[str, str, str | None]]) -> CentroidModel:
     import hashlib
     import marshal
-    import os
     from pathlib import Path
 
+    from deckgen.output import write_atomic
     from deckgen.resources import cache_root
 
     key = hashlib.sha256(raw + Path(__file__).read_bytes()).hexdigest()[:24]
@@ -850,12 +850,11 @@ def _cached_lexical_model(raw: bytes, examples: list[tuple[str, str, str | None]
         pass  # not there yet, or unreadable: train again
     model = train(examples, meaning=False)
     try:  # best effort: a read-only cache folder only costs the training time
-        folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("*.marshal"):
             old.unlink()
-        tmp = folder / f".{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(marshal.dumps((model.idf, model.centroids, model.labels, model.postings)))
-        os.replace(tmp, path)
+        write_atomic(
+            path, marshal.dumps((model.idf, model.centroids, model.labels, model.postings))
+        )
     except OSError:
         pass
     return model
@@ -917,7 +916,7 @@ def classify_objection(text: str, model: CentroidModel | None = None) -> Classif
         return Classification("none", 0.0, "classified")
     vec = model.vector(text)
     cues, fired = cue_scores(text)
-    probs = apply_decision_rules(combine(model.scores(text), cues), cues)
+    probs = apply_decision_rules(combine(model.scores(text, vec), cues), cues)
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
     best, p1 = ranked[0]
     second, p2 = ranked[1]

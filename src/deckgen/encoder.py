@@ -206,4 +206,7 @@ def embed_many(texts: list[str]) -> np.ndarray:
     import numpy as np
 
     stored = _train_cache()
-    return np.array([stored.get(text_key(t)) if text_key(t) in stored else embed(t) for t in texts])
+    keys = [text_key(t) for t in texts]
+    return np.array(
+        [stored[k] if k in stored else embed(t) for k, t in zip(keys, texts, strict=True)]
+    )

@@ -304,7 +304,7 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
     from deckgen.text import use_template_cache
 
     use_template_cache(s.templates)
-    cls = s.classified.get(exe.file_stem) or _classify(exe)
+    cls = s.classified[exe.file_stem]
     name = storyline_for(cls.blocker)
     if name not in s.storylines:
         s.storylines[name] = load_storyline(name)
