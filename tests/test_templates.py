@@ -158,3 +158,48 @@ def test_notes_master_without_a_body_gets_a_clear_error(tmp_path):
         "--template", str(client), "--board-copy",
     )  # fmt: skip
     assert board.exit_code == 0, board.stderr
+
+
+def _with_fonts(source, target, heading: str, body: str):
+    """A copy of `source` whose theme sets titles in `heading` and body text in `body`."""
+    from lxml import etree
+
+    prs = Presentation(str(source))
+    part = next(
+        r.target_part for r in prs.slide_master.part.rels.values() if r.reltype.endswith("/theme")
+    )
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    root = etree.fromstring(part.blob)
+    root.find(f".//{a}majorFont/{a}latin").set("typeface", heading)
+    root.find(f".//{a}minorFont/{a}latin").set("typeface", body)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    prs.save(target)
+    return target
+
+
+def test_a_brand_font_without_metrics_is_reported_once_per_build(tmp_path):
+    template = _with_fonts(
+        ROOT / "themes" / "clean" / "template.pptx",
+        tmp_path / "brand.pptx",
+        "Gill Sans MT",
+        "Gill Sans MT",
+    )
+    out = tmp_path / "out"
+    args = ["build", str(NORTHWIND), "-o", str(out), "--template", str(template)]
+    result = run(*args, "--exec", "Priya Shah", "--exec", "Jordan Ellis")
+    assert result.exit_code == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "'Gill Sans MT'" in line]
+    assert said == [
+        "warning: deckgen has no metrics for the font 'Gill Sans MT'; text fit was measured "
+        "with Arial's widths plus 10%, so look at text-heavy slides before presenting"
+    ]
+    assert "estimated" not in result.stderr
+
+    checked = run("check", str(out / "priya-shah.pptx"))
+    lines = [line for line in checked.stdout.splitlines() if "Gill Sans MT" in line]
+    assert len(lines) == 1 and "info: SL-15: deck:" in lines[0]
+
+
+def test_bundled_theme_fonts_are_never_estimated(northwind_decks):
+    result = run("check", *map(str, sorted(northwind_decks.glob("*.pptx"))))
+    assert "metrics" not in result.stdout and "estimated" not in result.stdout

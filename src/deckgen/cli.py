@@ -81,7 +81,7 @@ _CACHE_DIR = click.option(
 @click.option(
     "--template",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Build into a client's .pptx template (the theme still sets colours and fonts).",
+    help="Build into a client's .pptx template (its fonts; the theme still sets colours).",
 )
 @click.option(
     "--layout-map",

@@ -183,6 +183,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         check_template(theme, opts.notes)  # once, up front: it would fail every deck alike
     elif opts.layout_map is not None:
         raise DeckgenError("--layout-map: only used with --template (a client's .pptx)")
+    font_warnings = _font_warnings(theme.spec.fonts)
 
     profile = org.profile
     ask = audience.ask if audience else None
@@ -243,7 +244,21 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         charts,
         cache / "templates" if cache else None,
     )
-    return shared, executives, (*library_warnings, *org.suppressed)
+    return shared, executives, (*library_warnings, *font_warnings, *org.suppressed)
+
+
+def _font_warnings(fonts) -> tuple[str, ...]:
+    """Once per build: a template font deckgen has no metrics for (its fit is an estimate)."""
+    from deckgen.check import font_fallback_finding
+    from deckgen.textfit import has_metrics
+
+    return tuple(
+        dict.fromkeys(
+            font_fallback_finding(font).message
+            for font in (fonts.body, fonts.heading)
+            if not has_metrics(font)
+        )
+    )
 
 
 def _cache_root(opts: BuildOptions) -> Path | None:
@@ -259,10 +274,14 @@ def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:
     """Run `deckgen check` on the deck before it is written; --strict refuses one with errors."""
     import json
 
-    from deckgen.check import check_deck
+    from deckgen.check import check_deck, font_fallback_finding
 
     library = {item.id: item for item in s.library}
     report = check_deck(data, json.loads(manifest), library, name, s.check_memo)
+    # The build says once, not per deck, that the template's font is measured by the fallback.
+    fonts = s.theme.spec.fonts
+    said = {font_fallback_finding(font) for font in (fonts.body, fonts.heading)}
+    report.findings = [f for f in report.findings if f not in said]
     if not s.opts.notes:  # notes are stripped on purpose in a board copy
         report.findings = [f for f in report.findings if f.rule != "SL-13"]
     if s.opts.strict and report.errors:

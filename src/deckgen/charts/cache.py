@@ -1,7 +1,7 @@
 """Rendered charts on disk, keyed by what was drawn, so an unchanged chart is never drawn twice.
 
 The key hashes the chart's plain description (ChartPlan), the theme's look and the renderer's own
-version (this package's chart code, Altair and vl-convert), so any change that could alter a pixel
+version (this package's chart code and chart faces, Altair and vl-convert), so any change that could alter a pixel
 gives a new key. Files are written to a temporary name and renamed, so concurrent builds never see
 half a file; the folder is trimmed to `max_bytes`, least recently used first.
 """
@@ -17,6 +17,8 @@ import tempfile
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from deckgen.textfit import chart_fonts_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from deckgen.load.theme import ThemeFile
@@ -36,6 +38,8 @@ def renderer_version() -> str:
     here = Path(__file__).resolve().parent
     for name in ("specs.py", "render.py"):
         digest.update((here / name).read_bytes())
+    for face in sorted(chart_fonts_dir().glob("*.ttf")):  # the faces chart text is drawn with
+        digest.update(face.name.encode() + str(face.stat().st_size).encode())
     for module, dist in (("altair", "altair"), ("vl_convert", "vl_convert_python")):
         digest.update(_installed(module, dist).encode())
     return digest.hexdigest()[:16]

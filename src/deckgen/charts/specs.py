@@ -6,6 +6,7 @@ from typing import Any
 
 from deckgen.load.theme import ThemeFile
 from deckgen.models import ChartPanel, ChartPlan
+from deckgen.textfit import chart_face
 
 PX_PER_IN = 96
 
@@ -17,7 +18,8 @@ def _hex(value: str) -> str:
 def _config(theme: ThemeFile) -> dict[str, Any]:
     c = theme.colors
     return {
-        "font": theme.fonts.fallback,
+        # The bundled face first (same everywhere); the theme's list only for missing glyphs.
+        "font": f"{chart_face(theme.fonts.body)}, {theme.fonts.fallback}",
         "background": _hex(c.background),
         "view": {"stroke": None},
         "padding": 8,

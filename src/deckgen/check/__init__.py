@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from deckgen.textfit import has_metrics
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -52,7 +54,6 @@ def check_deck(
     measured once."""
     import io
 
-    from lxml import etree
     from pptx import Presentation
 
     from deckgen.check import rules as R
@@ -61,23 +62,14 @@ def check_deck(
     slides = R.slides_of(prs, manifest)
     if manifest is not None and len(manifest.get("slides", [])) != len(slides):
         manifest = None  # a manifest for another version of the deck proves nothing
-    font = "Calibri"
-    try:
-        master = prs.slide_master
-        theme_part = next(
-            r.target_part for r in master.part.rels.values() if r.reltype.endswith("/theme")
-        )
-        latin = etree.fromstring(theme_part.blob).find(
-            ".//{http://schemas.openxmlformats.org/drawingml/2006/main}minorFont/"
-            "{http://schemas.openxmlformats.org/drawingml/2006/main}latin"
-        )
-        font = latin.get("typeface") or font
-    except (StopIteration, AttributeError):
-        pass
+    heading, body = _theme_fonts(prs)
     report = CheckReport(name)
+    for font in dict.fromkeys((body, heading)):
+        if not has_metrics(font):
+            report.findings.append(font_fallback_finding(font))
     report.findings += R.st01(slides) + R.st02(slides) + R.sl01(slides) + R.sl05(slides)
     report.findings += R.sl06_07(slides, manifest, library) + R.sl13(slides)
-    report.findings += _per_slide(R.sl15, slides, memo, prs, font)
+    report.findings += _per_slide(R.sl15, slides, memo, prs, heading, body)
     report.findings += R.ax01(slides) + R.ax02(slides)
     report.findings += _per_slide(R.ax04_05, slides, memo)
     if manifest is not None:
@@ -89,6 +81,41 @@ def check_deck(
             "(<deck>.manifest.json), so they were not run"
         )
     return report
+
+
+def _theme_fonts(prs) -> tuple[str, str]:
+    """(heading, body): the latin major and minor fonts of the deck's master theme (text with no
+    font of its own is set in these); Calibri where the theme names none."""
+    from lxml import etree
+
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    fonts = ["Calibri", "Calibri"]
+    try:
+        master = prs.slide_master
+        theme_part = next(
+            r.target_part for r in master.part.rels.values() if r.reltype.endswith("/theme")
+        )
+        scheme = etree.fromstring(theme_part.blob).find(f".//{a}fontScheme")
+        for i, tag in enumerate(("majorFont", "minorFont")):
+            latin = scheme.find(f"{a}{tag}/{a}latin")
+            if latin is not None and latin.get("typeface"):
+                fonts[i] = latin.get("typeface")
+    except (StopIteration, AttributeError):
+        pass
+    return fonts[0], fonts[1]
+
+
+def font_fallback_finding(font: str) -> Finding:
+    """Said once per deck (and once per build): text in a font deckgen has no metrics for was
+    measured with the documented fallback, so its fit is an estimate."""
+    return Finding(
+        "SL-15",
+        "info",
+        None,
+        "",
+        f"deckgen has no metrics for the font '{font}'; text fit was measured with Arial's "
+        "widths plus 10%, so look at text-heavy slides before presenting",
+    )
 
 
 def _per_slide(rule, slides, memo: dict | None, *args) -> list[Finding]:

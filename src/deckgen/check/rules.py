@@ -549,8 +549,9 @@ def _paras(shape, runs: list[TextRun]) -> list[Para]:
     return out
 
 
-def sl15(slides: list[Slide], prs, font: str) -> list[Finding]:
-    """No text overflow (measured), no shape off the slide, nothing overlapping a text frame."""
+def sl15(slides: list[Slide], prs, heading: str, body: str) -> list[Finding]:
+    """No text overflow (measured: titles in the heading font, the rest in the body font), no
+    shape off the slide, nothing overlapping a text frame."""
     out = []
     width, height = int(prs.slide_width), int(prs.slide_height)
     for s in slides:
@@ -567,10 +568,10 @@ def sl15(slides: list[Slide], prs, font: str) -> list[Finding]:
                 inset_w = (frame.margin_left or 91440) + (frame.margin_right or 91440)
                 inset_h = (frame.margin_top or 45720) + (frame.margin_bottom or 45720)
                 paras = _paras(b.shape, s.runs(b.shape))
+                font = heading if b.is_title else body
                 need = measure(paras, (b.width - inset_w) / EMU_PER_PT, font)
                 room = (b.height - inset_h) / EMU_PER_PT
                 if need.height_pt > room * 1.02:
-                    est = " (estimated: font not found)" if need.estimated else ""
                     out.append(
                         _f(
                             "SL-15",
@@ -579,7 +580,7 @@ def sl15(slides: list[Slide], prs, font: str) -> list[Finding]:
                             b.name,
                             f"text needs "
                             f"{need.height_pt:.0f}pt of height but the frame has "
-                            f"{room:.0f}pt{est}",
+                            f"{room:.0f}pt",
                         )
                     )
         visible = [b for b in s.boxes if not (b.kind == "other" and "decorative" in b.name.lower())]

@@ -18,9 +18,13 @@ ROLES = ("title", "content", "section", "two_content", "title_only", "blank")
 
 
 class Fonts(Strict):
-    heading: str
-    body: str
-    fallback: str = Field(description="CSS-style list used for charts and text measurement.")
+    heading: str = Field(description="Titles' font (the template's major font).")
+    body: str = Field(
+        description="Body text's font (the template's minor font); text is measured with it."
+    )
+    fallback: str = Field(
+        description="CSS-style list charts fall back to for characters deckgen's chart face lacks."
+    )
 
 
 class Colors(Strict):
@@ -119,5 +123,41 @@ def with_client_template(theme: Theme, template: Path, layout_map: Path | None) 
             )
         mapped = validate(LayoutMap, doc)
         layouts.update({k: v for k, v in mapped.model_dump().items() if v})
-    spec = theme.spec.model_copy(update={"layouts": layouts})
-    return Theme(spec, template)
+    update: dict = {"layouts": layouts}
+    fonts = template_fonts(template)
+    if fonts is not None:  # slides are set in the template's own fonts, so measure those
+        update["fonts"] = theme.spec.fonts.model_copy(update=fonts)
+    return Theme(theme.spec.model_copy(update=update), template)
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def template_fonts(template: Path) -> dict[str, str] | None:
+    """{heading, body}: the latin major and minor fonts of the slide master's theme, or None if
+    the file cannot be read that way (the template check that follows says what is wrong)."""
+    import posixpath
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(template) as zf:
+            rels = etree.fromstring(zf.read("ppt/slideMasters/_rels/slideMaster1.xml.rels"))
+            target = next(r.get("Target", "") for r in rels if r.get("Type", "").endswith("/theme"))
+            name = posixpath.normpath(posixpath.join("ppt/slideMasters", target))
+            if zf.getinfo(name).file_size > 5 * 1024 * 1024:
+                return None
+            root = etree.fromstring(zf.read(name))
+    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError, StopIteration):
+        return None
+    scheme = root.find(f".//{_A}fontScheme")
+    if scheme is None:
+        return None
+    out = {}
+    for key, tag in (("heading", "majorFont"), ("body", "minorFont")):
+        latin = scheme.find(f"{_A}{tag}/{_A}latin")
+        face = latin.get("typeface", "").strip() if latin is not None else ""
+        if face and not face.startswith("+"):
+            out[key] = face
+    return out or None
