@@ -114,7 +114,7 @@ def test_org_numbers_appear_with_units(northwind_decks):
     source = next(sh.text_frame.text for sh in slide.shapes if sh.name == "Source")
     assert source.startswith("Source: Northwind Logistics HR data (org.yaml, history.csv)")
     titles = [s.shapes.title.text for s in prs.slides]
-    assert "All 3 measures we track over time have worsened since 2022" in titles
+    assert "All three measures we track over time have worsened since 2022" in titles
 
 
 def _citation(item: dict) -> str:
@@ -355,3 +355,47 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path):
         line for line in result.stderr.strip().splitlines() if not line.startswith("Building")
     ]
     assert result.stderr.strip().startswith("Built 1 deck (")
+
+
+def test_document_properties_tell_the_truth(northwind_decks):
+    import zipfile
+
+    deck = northwind_decks / "priya-shah.pptx"
+    app = zipfile.ZipFile(deck).read("docProps/app.xml").decode()
+    prs = Presentation(str(deck))
+    assert f"<Slides>{len(prs.slides)}</Slides>" in app
+    assert f"<Notes>{len(prs.slides)}</Notes>" in app
+    assert "<PresentationFormat>Widescreen</PresentationFormat>" in app
+    assert "<Application>deckgen</Application>" in app
+    assert "Microsoft" not in app and "4:3" not in app
+    assert f"<vt:lpstr>{prs.slides[1].shapes.title.text}</vt:lpstr>" in app
+
+
+def test_table_columns_fit_their_longest_word(northwind_decks):
+    from deckgen.textfit import CELL_INSET_PT, text_width_pt
+
+    for deck in sorted(northwind_decks.glob("*.pptx")):
+        for slide in Presentation(str(deck)).slides:
+            for shape in slide.shapes:
+                if not shape.has_table:
+                    continue
+                for i, column in enumerate(shape.table.columns):
+                    for r, row in enumerate(shape.table.rows):
+                        for word in row.cells[i].text.split():
+                            need = text_width_pt(word, "Calibri", 18, bold=r == 0)
+                            assert column.width / 12700 >= need + CELL_INSET_PT, (deck.name, word)
+
+
+def test_summary_line_counts_check_errors_and_agrees_in_number(tmp_path):
+    from deckgen.cli import _summary
+    from deckgen.models import DeckResult
+    from deckgen.pipeline import BuildReport
+
+    deck = DeckResult(
+        "Ann", None, "no-roi", "given", 1.0, tmp_path / "ann.pptx", 1, 0, ("x",),
+        check_errors=30, check_warnings=1,
+    )  # fmt: skip
+    report = BuildReport([deck], tmp_path, 1.25, warnings=["one thing"])
+    assert _summary(report) == (
+        f"Built 1 deck (1 slide, 1 citation, 30 check errors, 2 warnings) in 1.2 s -> {tmp_path}"
+    )

@@ -60,7 +60,7 @@ def lint(folder: str, *flags: str):
 def test_clean_fixture_passes(tmp_path):
     result = lint(library(tmp_path, item()), "--strict")
     assert result.exit_code == 0, result.output
-    assert "Evidence library: 1 items, 0 errors, 0 warnings" in result.stderr
+    assert "Evidence library: 1 item, 0 errors, 0 warnings" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -256,3 +256,16 @@ def test_build_refuses_a_library_with_errors(tmp_path):
     assert result.exit_code == 1
     assert "types the number '35'" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_claim_too_long_for_a_title_needs_a_headline(tmp_path):
+    long = (
+        "Teams in the top quarter for engagement were {value} more profitable than teams in "
+        "the bottom quarter of the same companies."
+    )
+    result = lint(library(tmp_path, item(claims=claim(statement=long))))
+    assert result.exit_code == 1
+    assert "error: headline:" in result.output
+    assert "titles fit in 90, so give the claim a shorter `headline:`" in result.output
+    fixed = claim(statement=long, headline="Top-quarter teams were {value} more profitable")
+    assert "headline:" not in lint(library(tmp_path, item(claims=fixed))).output

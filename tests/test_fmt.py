@@ -24,7 +24,8 @@ from deckgen.fmt import Formatter
         (60000, "currency", "EUR 60k"),
         (1_250_000, "currency", "EUR 1.2m"),
         (-12, "score", "-12"),
-        (4, "score", "+4"),
+        (4, "score", "4"),  # a level on its scale, not a change
+        (3.2, "score", "3.2"),
     ],
 )
 def test_quantities_en_gb(value, unit, text):

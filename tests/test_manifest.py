@@ -77,7 +77,7 @@ def test_benchmark_and_trend_slides(northwind_decks):
         s.shapes.title.text for s in Presentation(str(northwind_decks / "jordan-ellis.pptx")).slides
     ]
     assert "Our sickness absence is 1.8 days above the UK benchmark" in titles
-    assert "All 3 measures we track over time have worsened since 2022" in titles
+    assert "All three measures we track over time have worsened since 2022" in titles
 
 
 def test_two_kpi_workspace_builds_fewer_slides_and_invents_nothing(tmp_path):

@@ -57,3 +57,33 @@ def test_an_unusable_cache_folder_is_ignored(tmp_path):
     blocked.write_text("not a folder")
     use_template_cache(blocked / "templates")
     assert render("Hello {{ name }}", name="Ann") == "Hello Ann"
+
+
+def test_a_line_ending_in_a_block_keeps_its_line_break():
+    # With Jinja's trim_blocks this came out as "...meeting.Likely follow-up" in the notes.
+    text = render(
+        "Proof: see the paper.{% if extra %} {{ extra }}{% endif %}\nLikely follow-up: cost.",
+        extra="",
+    )
+    assert text == "Proof: see the paper.\nLikely follow-up: cost."
+
+
+def test_filters_agree_counts_and_record_the_numbers_they_show():
+    from deckgen.models import Provenance, Quantity
+
+    r = Renderer(Formatter("en-GB", "EUR"))
+    one = Quantity(1, "count", Provenance("derived", "break-even"))
+    many = Quantity(3, "count", Provenance("derived", "break-even"))
+    org = UserText("Meridian Health Partners 2", "org.yaml name", "org")
+    out = r.render(
+        "{{ a | plural('leaver') }}; {{ b | plural('leaver') }}; {{ org | possessive }} data; "
+        "{{ b | all_of('measure') }} {{ b | noun('has', 'have') }} worsened",
+        {"a": one, "b": many, "org": org},
+        "decks/x.yaml",
+    )
+    assert out == (
+        "1 leaver; 3 leavers; Meridian Health Partners 2's data; All three measures have worsened"
+    )
+    shown = {(n.text, n.provenance.ref) for n in r.take()}
+    assert ("1", "break-even") in shown and ("3", "break-even") in shown
+    assert ("2", "org.yaml name") in shown  # a digit in the name keeps its source

@@ -11,6 +11,7 @@ import click
 
 from deckgen import __version__
 from deckgen.errors import DeckgenError
+from deckgen.words import noun, plural
 
 
 class _Group(click.Group):
@@ -171,21 +172,28 @@ def build(
                 click.echo(f"  {item_id}{slot}: {'; '.join(why)}", err=True)
     if as_json:
         click.echo(json.dumps(_report_json(report), indent=2, ensure_ascii=False))
-    slides = sum(d.slides for d in report.decks)
-    citations = sum(len(d.citations) for d in report.decks)
-    n, w, f = len(report.decks), len(report.warnings), len(report.failures)
-    failed = f", {f} failed" if f else ""
-    rendered = sum(d.charts_rendered for d in report.decks)
-    cached = sum(d.charts_cached for d in report.decks)
-    charts = f", {rendered + cached} charts ({cached} from cache)" if rendered + cached else ""
-    click.echo(
-        f"Built {n} deck{'s' if n != 1 else ''} ({slides} slides, {citations} citations"
-        f"{charts}, {w} warning{'s' if w != 1 else ''}){failed} in {report.seconds:.1f} s -> "
-        f"{report.outdir}",
-        err=True,
-    )
+    click.echo(_summary(report), err=True)
     if report.failures:
         raise SystemExit(1)
+
+
+def _summary(report) -> str:
+    """The run's last line: what was built, and every error and warning it printed, counted."""
+    slides = sum(d.slides for d in report.decks)
+    citations = sum(len(d.citations) for d in report.decks)
+    rendered = sum(d.charts_rendered for d in report.decks)
+    cached = sum(d.charts_cached for d in report.decks)
+    errors = sum(d.check_errors for d in report.decks)
+    warnings = len(report.warnings) + sum(d.check_warnings for d in report.decks)
+    parts = [plural(slides, "slide"), plural(citations, "citation")]
+    if rendered + cached:
+        parts.append(f"{plural(rendered + cached, 'chart')} ({cached} from cache)")
+    parts += [plural(errors, "check error"), plural(warnings, "warning")]
+    failed = f", {len(report.failures)} failed" if report.failures else ""
+    return (
+        f"Built {plural(len(report.decks), 'deck')} ({', '.join(parts)}){failed} in "
+        f"{report.seconds:.1f} s -> {report.outdir}"
+    )
 
 
 @contextmanager
@@ -311,7 +319,7 @@ def evidence_list(blocker, kpi, grades, as_json, library) -> None:
         return
     for item in items:
         click.echo(list_line(item))
-    click.echo(f"{len(items)} item{'s' if len(items) != 1 else ''}", err=True)
+    click.echo(plural(len(items), "item"), err=True)
 
 
 @evidence.command("show")
@@ -338,7 +346,7 @@ def evidence_search(text, library) -> None:
     items = search_items(_library(library), text)
     for item in items:
         click.echo(list_line(item))
-    click.echo(f"{len(items)} item{'s' if len(items) != 1 else ''} match", err=True)
+    click.echo(f"{plural(len(items), 'item')} {noun(len(items), 'matches', 'match')}", err=True)
 
 
 @evidence.command("lint")
@@ -365,9 +373,8 @@ def evidence_lint(strict, max_age, library) -> None:
     for line in errors + warnings:
         click.echo(line)
     click.echo(
-        f"Evidence library: {len(loaded)} items, {len(errors)} error"
-        f"{'s' if len(errors) != 1 else ''}, {len(warnings)} warning"
-        f"{'s' if len(warnings) != 1 else ''}",
+        f"Evidence library: {plural(len(loaded), 'item')}, {plural(len(errors), 'error')}, "
+        f"{plural(len(warnings), 'warning')}",
         err=True,
     )
     if errors or (strict and warnings):
@@ -416,7 +423,9 @@ def check(decks: tuple[Path, ...], manifest: Path | None, strict: bool, as_json:
         )
     else:
         for r in reports:
-            click.echo(f"{r.deck}: {len(r.errors)} errors, {len(r.warnings)} warnings")
+            click.echo(
+                f"{r.deck}: {plural(len(r.errors), 'error')}, {plural(len(r.warnings), 'warning')}"
+            )
             for finding in r.findings:
                 click.echo(f"  {finding}")
             for note in r.skipped:
@@ -440,9 +449,7 @@ def export(decks: tuple[Path, ...], as_pdf: bool, outdir: Path | None) -> None:
     from deckgen.export import export_pdf
 
     pdfs = export_pdf(list(decks), outdir or decks[0].parent)
-    click.echo(
-        f"Exported {len(pdfs)} PDF{'s' if len(pdfs) != 1 else ''} -> {pdfs[0].parent}", err=True
-    )
+    click.echo(f"Exported {plural(len(pdfs), 'PDF')} -> {pdfs[0].parent}", err=True)
 
 
 @cli.group(invoke_without_command=True)
@@ -460,7 +467,10 @@ def cache(ctx: click.Context, cache_dir: Path | None) -> None:
         charts = ChartCache(root / "charts").files()
         templates = _templates_in(root)
         size = sum(size for _, size, _ in charts) + sum(p.stat().st_size for p in templates)
-        click.echo(f"{root}: {len(charts)} charts, {len(templates)} templates, {size / 1e6:.1f} MB")
+        click.echo(
+            f"{root}: {plural(len(charts), 'chart')}, {plural(len(templates), 'template')}, "
+            f"{size / 1e6:.1f} MB"
+        )
 
 
 @cache.command("clear")

@@ -33,7 +33,7 @@ class InputError(DeckgenError):
     def _render(self) -> str:
         if len(self.problems) == 1:
             return str(self.problems[0])
-        lines = [f"{len(self.problems)} problems in the input:"]
+        lines = [f"{len(self.problems)} problems in the input:"]  # never 1: that one is shown alone
         lines += [f"  {p}" for p in self.problems]
         return "\n".join(lines)
 

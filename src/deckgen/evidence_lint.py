@@ -9,8 +9,15 @@ from typing import Literal
 
 from deckgen.errors import Problem
 from deckgen.fmt import Formatter
-from deckgen.load.evidence import PLACEHOLDER, EvidenceItem, render_statement, statement_with
+from deckgen.load.evidence import (
+    PLACEHOLDER,
+    EvidenceItem,
+    claim_headline,
+    render_statement,
+    statement_with,
+)
 from deckgen.load.yamlfile import YamlDoc
+from deckgen.words import TITLE_MAX
 
 FRESH_YEARS = 8  # survey and benchmark figures older than this draw a warning
 DATED_KINDS = ("survey", "benchmark")
@@ -161,6 +168,15 @@ def lint_items(
                     f"value {claim.value:g} lies outside low {claim.low:g} to high {claim.high:g}",
                 )
             rendered = render_statement(item, claim, fmt)
+            headline = claim_headline(item, claim, fmt)
+            if len(headline) > TITLE_MAX:
+                add(
+                    "headline",
+                    (*path, "headline" if claim.headline else "statement"),
+                    f"as a slide title this claim reads '{headline}' ({len(headline)} "
+                    f"characters); titles fit in {TITLE_MAX}, so give the claim a shorter "
+                    "`headline:`",
+                )
             haystack = f"{item.publisher} | {item.title} | {rendered}".lower()
             for zombie in ZOMBIES:
                 if zombie.pattern.search(haystack):

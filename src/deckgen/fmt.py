@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from deckgen.words import plural
+
 # Decimal mark and thousands separator per language/region. Unknown locales fall back to en-GB.
 _SEPARATORS = {
     "en": (".", ","),
@@ -38,6 +40,7 @@ _MONTHS = (
     "November",
     "December",
 )
+_COUNTED = {"days": "day", "hours": "hour", "years": "year"}
 _SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 MONEY_UNIT = re.compile(r"^([A-Z]{3})(?:-(k|m|bn|tn))?$")
 
@@ -90,14 +93,10 @@ class Formatter:
             return f"{self.number(value)} percentage points"
         if unit == "multiple":
             return f"{self.number(value)}×"
-        if unit == "days":
-            return f"{self.number(value)} day{'s' if value != 1 else ''}"
-        if unit == "hours":
-            return f"{self.number(value)} hour{'s' if value != 1 else ''}"
-        if unit == "years":
-            return f"{self.number(value)} year{'s' if value != 1 else ''}"
-        if unit == "score":
-            return f"{'+' if value > 0 else ''}{self.number(value)}"
+        if unit in _COUNTED:
+            return plural(value, _COUNTED[unit], shown=self.number(value))
+        if unit == "score":  # a level on its scale (3.2 of 5), not a change: no '+' sign
+            return self.number(value)
         if unit == "count" and abs(value) >= 1e6:
             for word, size in (("billion", 1e9), ("million", 1e6)):
                 if abs(value) >= size:

@@ -174,3 +174,5 @@ class DeckResult:
     findings: tuple[str, ...] = ()  # what the checker found in the deck
     charts_rendered: int = 0  # image charts drawn for this deck
     charts_cached: int = 0  # image charts taken from the chart cache
+    check_errors: int = 0  # the checker's findings by severity (the summary line counts them)
+    check_warnings: int = 0

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, OutputExistsError
+from deckgen.words import noun
 
 
 def check_targets(groups: list[tuple[Path, ...]], force: bool) -> None:
@@ -20,7 +21,7 @@ def check_targets(groups: list[tuple[Path, ...]], force: bool) -> None:
     if clashing and not force:
         names = ", ".join(str(p) for p in clashing)
         raise OutputExistsError(
-            f"{names} already exist{'s' if len(clashing) == 1 else ''}; pass --force to "
+            f"{names} already {noun(len(clashing), 'exists', 'exist')}; pass --force to "
             "overwrite (nothing was written)"
         )
     for group in groups:

@@ -14,6 +14,7 @@ from deckgen.blockers import BLOCKERS, resolve_blocker
 from deckgen.classify import UNSURE_BELOW, classify_objection, is_close
 from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.models import Classification, DeckResult, Executive
+from deckgen.words import plural
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,8 @@ def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:
         report.findings = [f for f in report.findings if f.rule != "SL-13"]
     if s.opts.strict and report.errors:
         lines = "; ".join(str(f) for f in report.errors[:5])
-        raise DeckgenError(f"{name}: the checker found {len(report.errors)} errors ({lines})")
+        found = plural(len(report.errors), "error")
+        raise DeckgenError(f"{name}: the checker found {found} ({lines})")
     return report.findings
 
 
@@ -402,6 +404,8 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
         tuple(str(f) for f in findings),
         charts.rendered if charts else 0,
         charts.cached if charts else 0,
+        sum(1 for f in findings if f.severity == "error"),
+        sum(1 for f in findings if f.severity == "warning"),
     )
     return target, data, manifest, result
 

@@ -12,7 +12,7 @@ from deckgen.blockers import BLOCKERS
 from deckgen.figures import OrgFigures
 from deckgen.fmt import Formatter
 from deckgen.kpis import CATALOG
-from deckgen.load.evidence import EvidenceItem, render_statement
+from deckgen.load.evidence import EvidenceItem, claim_headline, render_statement
 from deckgen.load.storyline import SlideSpec, Storyline
 from deckgen.models import (
     ChartItem,
@@ -31,8 +31,8 @@ from deckgen.models import (
 )
 from deckgen.select import Pick
 from deckgen.text import DateValue, Renderer, UserText
+from deckgen.words import TITLE_MAX
 
-TITLE_MAX = 90
 QUOTE_MAX = 280
 
 
@@ -196,9 +196,7 @@ def _evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
     item, claim = pick.item, pick.claim
     ref = item.source_ref()
     statement = render_statement(item, claim, r.show)
-    headline = render_statement(item, claim, r.show, claim.headline) if claim.headline else None
-    if headline is None:
-        headline = statement if len(statement) <= TITLE_MAX else statement.split(",")[0]
+    headline = claim_headline(item, claim, r.show)
     ref_id = f"{item.id}#{claim.id}"
 
     def meta(text: str, what: str) -> UserText:
@@ -206,7 +204,7 @@ def _evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
 
     return {
         "id": item.id,
-        "headline": headline.rstrip("."),
+        "headline": headline,
         "statement": statement,
         "population": meta(claim.population or item.sample or item.geography, "population"),
         "method": meta(item.method[:1].lower() + item.method[1:], "method"),
@@ -460,8 +458,8 @@ def _plan_slide(
         if text and len(text) <= TITLE_MAX:
             title = text
             break
-    if not title:
-        title = r.render(spec.title[-1], ctx, where)[:TITLE_MAX].rsplit(" ", 1)[0]
+    if not title:  # the storyline's last title is checked to fit at load; never cut a title
+        title = r.render(spec.title[-1], ctx, where)
     bullets = [b for b in (r.render(t, ctx, where) for t in spec.bullets) if b]
     subtitle = r.render(spec.subtitle, ctx, where) if spec.subtitle else ""
     if spec.role != "evidence":

@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from deckgen import words
 from deckgen.errors import DeckgenError
 from deckgen.fmt import Formatter
 from deckgen.models import Provenance, Quantity, ShownNumber
@@ -75,14 +76,53 @@ class Recorder:
         return out
 
 
-def _sentence(text: Any) -> str:
-    text = str(text)
+def _shown(value: Any) -> str:
+    """A filter's input as text, recorded like any shown value (digits keep their source)."""
+    recorder = _ACTIVE.get()
+    return recorder.show(value) if recorder is not None else str(value)
+
+
+def _count(value: Any) -> float:
+    return value.value if isinstance(value, Quantity) else float(value)
+
+
+def _sentence(value: Any) -> str:
+    text = _shown(value)
     return text[:1].upper() + text[1:] if text else text
 
 
-def _lower_first(text: Any) -> str:
-    text = str(text)
+def _lower_first(value: Any) -> str:
+    text = _shown(value)
     return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
+
+
+def _plural(value: Any, word: str, many: str | None = None) -> str:
+    """`{{ leavers | plural("leaver") }}` -> '1 leaver', '12 leavers'."""
+    return words.plural(_count(value), word, many, shown=_shown(value))
+
+
+def _noun(value: Any, word: str, many: str | None = None) -> str:
+    """`{{ n | noun("has", "have") }}`: the word that agrees with a count, without the count."""
+    return words.noun(_count(value), word, many)
+
+
+def _all_of(value: Any, word: str) -> str:
+    """`{{ total | all_of("measure") }}` -> 'The one measure', 'Both measures', 'All three ...'."""
+    return words.all_of(int(_count(value)), word)
+
+
+def _possessive(value: Any) -> str:
+    return words.possessive(_shown(value))
+
+
+FILTERS = {
+    "sentence": _sentence,
+    "lower_first": _lower_first,
+    "plural": _plural,
+    "noun": _noun,
+    "all_of": _all_of,
+    "possessive": _possessive,
+}
 
 
 _ACTIVE: ContextVar[Recorder | None] = ContextVar("deckgen_recorder", default=None)
@@ -120,15 +160,14 @@ def _environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         undefined=StrictUndefined,
         autoescape=False,
-        trim_blocks=True,
+        trim_blocks=False,  # a line ending in {% endif %} keeps its line break
         lstrip_blocks=True,
         keep_trailing_newline=False,
         finalize=_finalize,
         loader=FunctionLoader(_SOURCES.get),
         bytecode_cache=_bytecode_cache(_TEMPLATE_CACHE) if _TEMPLATE_CACHE else None,
     )
-    env.filters["sentence"] = _sentence
-    env.filters["lower_first"] = _lower_first
+    env.filters.update(FILTERS)
     return env
 
 
@@ -172,10 +211,10 @@ class Renderer:
 
     def render(self, template: str, context: dict[str, Any], where: str) -> str:
         if "{" not in template:  # no expression, statement or comment: the text is the result
-            return template.strip()
+            return words.join_lines(template).strip()
         token = _ACTIVE.set(self.recorder)
         try:
-            return _compile(template).render(context).strip()
+            return words.join_lines(_compile(template).render(context)).strip()
         except UndefinedError as exc:
             raise DeckgenError(f"{where}: template uses an unknown name: {exc.message}") from None
         except TemplateError as exc:

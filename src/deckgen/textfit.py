@@ -186,3 +186,40 @@ def measure(paras: list[Para], width_pt: float, font: str) -> Measure:
         lines += n
         height += p.space_before_pt + n * p.size_pt * LINE_SPACING + p.space_after_pt
     return Measure(height, lines, not has_metrics(font))
+
+
+CELL_INSET_PT = 14.4  # a table cell's left and right insets (0.1 in each), PowerPoint's default
+
+
+def fit_columns(
+    shares: list[float],
+    columns: list[list[tuple[str, bool]]],
+    width_pt: float,
+    font: str,
+    size_pt: float,
+) -> list[float]:
+    """Column widths (pt) summing to `width_pt`, split by `shares`, but never narrower than the
+    longest word in the column (each cell given as (text, bold)), so no word is broken across
+    lines ("Benchma / rk"). Width a column does not need is given to the others by share."""
+    need = [
+        max(
+            (text_width_pt(w, font, size_pt, bold) for text, bold in cells for w in text.split()),
+            default=0.0,
+        )
+        + CELL_INSET_PT
+        + 1
+        for cells in columns
+    ]
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(shares)) if i not in fixed]
+        room = width_pt - sum(fixed.values())
+        total = sum(shares[i] for i in free) or 1.0
+        widths = {i: room * shares[i] / total for i in free}
+        short = [i for i in free if widths[i] < need[i]]
+        if not short or len(short) == len(free):
+            break
+        for i in short:
+            fixed[i] = need[i]
+    out = {**widths, **fixed}
+    return [out[i] for i in range(len(shares))]

@@ -13,8 +13,8 @@ from pptx.util import Emu
 from deckgen.check import Finding
 from deckgen.check.deck import Box, Colors, TextRun, box_of, flatten, runs_of
 from deckgen.textfit import EMU_PER_PT, Para, measure
+from deckgen.words import TITLE_MAX
 
-TITLE_MAX = 90
 BODY_MIN_PT, SOURCE_MIN_PT = 18, 10
 NOTES_MIN_WORDS = 40
 NAV_TITLES = re.compile(

@@ -188,6 +188,18 @@ def render_statement(
     return PLACEHOLDER.sub(lambda m: show(quantities[m.group(1)]), template)
 
 
+def claim_headline(item: EvidenceItem, claim: Claim, show: Callable[[Quantity], str]) -> str:
+    """The claim as a slide title: its `headline`, else its statement if short enough, else the
+    statement's first clause. The library's lint holds the result to TITLE_MAX characters."""
+    from deckgen.words import TITLE_MAX
+
+    if claim.headline:
+        return render_statement(item, claim, show, claim.headline).rstrip(".")
+    statement = render_statement(item, claim, show)
+    headline = statement if len(statement) <= TITLE_MAX else statement.split(",")[0]
+    return headline.rstrip(".")
+
+
 def statement_with(fmt: Formatter) -> Callable[[Quantity], str]:
     """A `show` function that only formats (for listings outside a slide)."""
     return lambda q: fmt.quantity(q.value, q.unit)

@@ -6,6 +6,7 @@ slide leaves out is taken from the parent's slide with the same role.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field
@@ -14,6 +15,7 @@ from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.load.schema import Strict, validate
 from deckgen.load.yamlfile import load_yaml
 from deckgen.resources import decks_dir
+from deckgen.words import TITLE_MAX
 
 Role = Literal[
     "title",
@@ -100,6 +102,81 @@ def _merge(raw: RawSlide, parent: SlideSpec | None, where: str) -> SlideSpec:
     return SlideSpec.model_validate(data)
 
 
+# Longest text a template name can put into a title. Names not listed (the organisation's name,
+# the ask, the executive's words) have no limit, so a storyline's last title must not use them.
+_NUMBER = 16  # a formatted figure or date: "EUR 1,234.5m", "31 December 2026"
+_TITLE_NAME_BOUNDS: dict[str, int] = {
+    "evidence.headline": TITLE_MAX,  # the library's lint holds headlines to TITLE_MAX
+    **{f"cost.{k}": _NUMBER for k in ("total_low", "total_high", "turnover_low", "turnover_high")},
+    **{f"trend.{k}": _NUMBER for k in ("first", "last", "first_period", "last_period")},
+    **{f"trends.{k}": _NUMBER for k in ("total", "worsening", "first_period")},
+    **{k: _NUMBER for k in ("break_even", "date", "ask.cost", "ask.decision_by", "kpi_count")},
+    "gap.abs": _NUMBER,
+    "gap.word": len("below"),
+}
+_EXPRESSION = re.compile(r"{{-?\s*([A-Za-z_][A-Za-z0-9_.]*)[^}]*}}")
+_STATEMENT = re.compile(r"{%.*?%}|{#.*?#}", re.S)
+
+
+def _name_bound(name: str) -> int | None:
+    """Longest text `name` can render to in a title, or None if it has no limit."""
+    from deckgen.blockers import BLOCKERS
+    from deckgen.kpis import CATALOG
+
+    head, _, field = name.partition(".")
+    if head in ("blocker", "follow_up") and field:
+        lengths = [len(str(getattr(b, field, ""))) for b in BLOCKERS.values()]
+        return max(lengths) if any(hasattr(b, field) for b in BLOCKERS.values()) else None
+    if name in ("trend.label", "gap.label"):
+        return max(len(spec.label) for spec in CATALOG.values())
+    return _TITLE_NAME_BOUNDS.get(name)
+
+
+def title_bound(template: str) -> int | None:
+    """The longest title `template` can produce (every branch counted), or None if unbounded."""
+    total = len(_STATEMENT.sub("", _EXPRESSION.sub("", template)))
+    for name in _EXPRESSION.findall(template):
+        bound = _name_bound(name)
+        if bound is None:
+            return None
+        total += bound
+    return total
+
+
+def _check_titles(slides: list[SlideSpec], where: str) -> list[Problem]:
+    """Every plain title fits, and the last of each slide's titles fits whatever the inputs: a
+    title is never cut at build time ("...the organisation you hand over is your")."""
+    problems = []
+    for i, slide in enumerate(slides):
+        for j, title in enumerate(slide.title):
+            key = f"slides[{i}] ({slide.role}): title[{j}]"
+            if "{" not in title and len(title) > TITLE_MAX:
+                problems.append(
+                    Problem(
+                        where,
+                        f"{key}: {len(title)} characters; a title must fit in {TITLE_MAX} "
+                        f"(about two lines), so shorten it: '{title}'",
+                    )
+                )
+        last = slide.title[-1]
+        bound = title_bound(last)
+        if "{" in last and (bound is None or bound > TITLE_MAX):
+            why = (
+                "uses text with no length limit"
+                if bound is None
+                else f"can reach {bound} characters"
+            )
+            problems.append(
+                Problem(
+                    where,
+                    f"slides[{i}] ({slide.role}): the last title '{last}' {why}; end the list "
+                    f"with a title that always fits in {TITLE_MAX} characters (plain text, or "
+                    "figures and blocker wording only)",
+                )
+            )
+    return problems
+
+
 def load_storyline(name: str = "default", _seen: tuple[str, ...] = ()) -> Storyline:
     path = decks_dir() / f"{name}.yaml"
     if not path.is_file():
@@ -110,6 +187,9 @@ def load_storyline(name: str = "default", _seen: tuple[str, ...] = ()) -> Storyl
     parent = load_storyline(raw.extends, (*_seen, name)) if raw.extends else None
     by_role = {s.role: s for s in reversed(parent.slides)} if parent else {}
     slides = [_merge(s, by_role.get(s.role), f"decks/{name}.yaml") for s in raw.slides]
+    problems = _check_titles(slides, f"decks/{name}.yaml")
+    if problems:
+        raise InputError(problems)
     return Storyline(name=raw.name, description=raw.description, slides=slides)
 
 

@@ -16,18 +16,74 @@ def _zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
 _DCTERMS = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def save_stamped(prs, when: datetime) -> bytes:
+# Slide sizes (EMU) -> the names PowerPoint gives them in docProps/app.xml.
+_FORMATS = {
+    (12192000, 6858000): "Widescreen",
+    (9144000, 5143500): "On-screen Show (16:9)",
+    (9144000, 5715000): "On-screen Show (16:10)",
+    (9144000, 6858000): "On-screen Show (4:3)",
+}
+
+
+def app_properties(prs, theme_name: str) -> bytes:
+    """docProps/app.xml that tells the truth about this deck (slide and notes counts, words, its
+    format, deckgen as the application), not what the template's author's copy of PowerPoint
+    wrote; nothing from the template's own properties (company, manager) is carried over."""
+    from xml.sax.saxutils import escape
+
+    titles, words, paragraphs, notes = [], 0, 0, 0
+    for slide in prs.slides:
+        title = ""
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            for para in shape.text_frame.paragraphs:
+                text = "".join(r.text for r in para.runs)
+                if text.strip():
+                    paragraphs += 1
+                    words += len(text.split())
+            if shape.is_placeholder and "TITLE" in str(shape.placeholder_format.type):
+                title = title or shape.text_frame.text.replace("\n", " ").replace("\v", " ")
+        titles.append(title)
+        if slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip():
+            notes += 1
+    size = (int(prs.slide_width), int(prs.slide_height))
+    fmt = _FORMATS.get(size, "Custom")
+    parts = [escape(theme_name), *(escape(t) for t in titles)]
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'extended-properties" xmlns:vt="{vt}">'
+        f"<TotalTime>0</TotalTime><Words>{words}</Words><Application>deckgen</Application>"
+        f"<PresentationFormat>{fmt}</PresentationFormat><Paragraphs>{paragraphs}</Paragraphs>"
+        f"<Slides>{len(titles)}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
+        "<MMClips>0</MMClips><ScaleCrop>false</ScaleCrop>"
+        '<HeadingPairs><vt:vector size="4" baseType="variant">'
+        "<vt:variant><vt:lpstr>Theme</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant>"
+        "<vt:variant><vt:lpstr>Slide Titles</vt:lpstr></vt:variant>"
+        f"<vt:variant><vt:i4>{len(titles)}</vt:i4></vt:variant></vt:vector></HeadingPairs>"
+        f'<TitlesOfParts><vt:vector size="{len(parts)}" baseType="lpstr">'
+        + "".join(f"<vt:lpstr>{p}</vt:lpstr>" for p in parts)
+        + "</vt:vector></TitlesOfParts><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    )
+    return xml.encode("utf-8")
+
+
+def save_stamped(prs, when: datetime, app: bytes | None = None) -> bytes:
     """The presentation as .pptx bytes, every zip entry stamped `when`, in one pass.
 
     python-pptx's own writer stamps entries with the current time; this is its PackageWriter with
     a zip writer that stamps them with the deck's date instead, so decks need no second pass.
+    `app`, if given, replaces docProps/app.xml.
     """
     from pptx.opc.serialized import PackageWriter
 
     class _Stamped(PackageWriter):
         def _write(self) -> None:
             with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as zf:
-                entries = _Entries(zf, when)
+                entries = _Entries(zf, when, app)
                 self._write_content_types_stream(entries)
                 self._write_pkg_rels(entries)
                 self._write_parts(entries)
@@ -41,8 +97,8 @@ def save_stamped(prs, when: datetime) -> bytes:
 class _Entries:
     """What PackageWriter writes to: one stamped, deflated zip entry per part."""
 
-    def __init__(self, zf: zipfile.ZipFile, when: datetime):
-        self.zf, self.when = zf, when
+    def __init__(self, zf: zipfile.ZipFile, when: datetime, app: bytes | None = None):
+        self.zf, self.when, self.app = zf, when, app
         self.stamp = _zip_time(when)
         self.iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
 
@@ -52,6 +108,8 @@ class _Entries:
             blob = normalise(blob, self.when)  # chart data workbooks carry their own dates
         elif name == "docProps/core.xml":
             blob = _DCTERMS.sub(rb"\g<1>" + self.iso + rb"\g<3>", blob)
+        elif name == "docProps/app.xml" and self.app is not None:
+            blob = self.app
         _put(self.zf, name, blob, self.stamp)
 
 

@@ -17,7 +17,8 @@ from pptx.util import Emu, Inches, Pt
 from deckgen.errors import TemplateError
 from deckgen.load.theme import Theme
 from deckgen.models import DeckPlan, SlidePlan, Table
-from deckgen.pptx.package import save_stamped
+from deckgen.pptx.package import app_properties, save_stamped
+from deckgen.textfit import fit_columns
 
 MARGIN = Inches(0.6)
 BODY_TOP = Inches(1.75)
@@ -178,10 +179,14 @@ def _table(slide, table: Table, theme: Theme, top) -> None:
     tbl.first_row = True
     tbl.horz_banding = False
     shares = table.widths or [2.0] + [1.0] * (len(table.header) - 1)
-    total = sum(shares)
-    for i, share in enumerate(shares):
-        tbl.columns[i].width = Emu(int(width * share / total))
     size = theme.spec.sizes.body - 2
+    columns = [
+        [(table.header[i], True), *((row[i], False) for row in table.rows)]
+        for i in range(len(table.header))
+    ]
+    widths = fit_columns(shares, columns, width / 12700, theme.spec.fonts.body, size)
+    for i, points in enumerate(widths):
+        tbl.columns[i].width = Emu(int(points * 12700))
     for r, (tr, values) in enumerate(
         zip(tbl._tbl.tr_lst, [table.header, *table.rows], strict=True)
     ):
@@ -482,4 +487,4 @@ def write_deck(
     core.created = naive
     core.modified = naive
     core.last_printed = naive
-    return save_stamped(prs, when)
+    return save_stamped(prs, when, app_properties(prs, theme.spec.name))
