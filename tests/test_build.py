@@ -399,3 +399,29 @@ def test_summary_line_counts_check_errors_and_agrees_in_number(tmp_path):
     assert _summary(report) == (
         f"Built 1 deck (1 slide, 1 citation, 30 check errors, 2 warnings) in 1.2 s -> {tmp_path}"
     )
+
+
+def test_an_org_with_no_kpis_builds_every_blocker_without_org_figures(tmp_path):
+    """name, currency, headcount and salary only: every storyline builds, and no slide shows a
+    figure taken or derived from KPIs the organisation never gave."""
+    from deckgen.blockers import SLUGS
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "org.yaml").write_text(
+        "name: Meridian Health Partners\ncurrency: GBP\nheadcount: 850\naverage_salary: 38000\n"
+    )
+    execs = [{"name": f"Exec {slug}", "role": "Director", "blocker": slug} for slug in SLUGS]
+    (ws / "audience.yaml").write_text(
+        yaml.safe_dump({"executives": [*execs, {"name": "Ann", "blocker": "none"}]})
+    )
+    out = tmp_path / "out"
+    result = run("build", str(ws), "-o", str(out), "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert f"Built {len(SLUGS) + 1} decks" in result.stderr
+    for manifest in out.glob("*.manifest.json"):
+        for slide in json.loads(manifest.read_text())["slides"]:
+            for number in slide["numbers"]:
+                source = number["source"]
+                assert source["kind"] != "derived", (manifest.name, number)
+                assert not source["ref"].startswith("org.yaml kpis"), (manifest.name, number)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.words import all_of, join_lines, noun, plural, possessive
+from deckgen.words import all_of, first_name, join_lines, noun, plural, possessive
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,18 @@ def test_join_lines_drops_empty_lines_and_keeps_breaks():
     assert join_lines("Proof: see above.\n   \nLikely follow-up: cost.  ") == (
         "Proof: see above.\nLikely follow-up: cost."
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("Jordan Ellis", "Jordan"),
+        ("Dr Ruth Okoye", "Ruth"),
+        ("Prof. Anna Berg", "Anna"),
+        ("Dr Okoye", "Dr Okoye"),
+        ("Cher", "Cher"),
+        ("=HYPERLINK(1)", "=HYPERLINK(1)"),
+    ],
+)
+def test_first_name_skips_titles(name, first):
+    assert first_name(name) == first

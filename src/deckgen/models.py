@@ -129,6 +129,27 @@ class ChartPlan:
     height_in: float
 
 
+@dataclass(frozen=True)
+class Frame:
+    """A text frame's room for text (insets taken off) and the size its text is set at."""
+
+    width_pt: float
+    height_pt: float
+    size_pt: float
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """How slide text will be set, read from the theme's template: its fonts, each layout
+    role's title frame and the content layout's body frame."""
+
+    heading_font: str
+    body_font: str
+    titles: dict[str, Frame]  # layout role (title, content ...) -> its title frame
+    body: Frame | None = None
+
+
 @dataclass
 class SlidePlan:
     role: str

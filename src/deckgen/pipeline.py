@@ -69,6 +69,7 @@ class _Shared:
     region: str | None
     industry: str | None
     locale: str
+    typeset: Any = None  # models.Typeset: the fonts and frames text is fitted to
     cache: Any = None  # ChartCache, or None with --no-cache
     templates: Path | None = None  # compiled storyline templates, or None with --no-cache
     check_memo: dict = field(default_factory=dict)  # the checker's findings by slide content
@@ -242,6 +243,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         profile.region,
         profile.industry,
         profile.locale,
+        theme.typeset(),
         charts,
         cache / "templates" if cache else None,
     )
@@ -370,7 +372,7 @@ def _build_one(s: _Shared, exe: Executive, target: Path) -> tuple[Path, bytes, b
         s.figures,
         s.library,
     )
-    plan = plan_deck(inputs, storyline, s.fmt, s.theme.spec.name, s.theme.spec.fonts.body)
+    plan = plan_deck(inputs, storyline, s.fmt, s.theme.spec.name, s.typeset)
     mode = s.opts.charts or s.theme.spec.charts
     charts = chart_images(plan, s.theme.spec, s.cache) if mode != "native" else None
     images = charts.by_slide if charts else {}

@@ -8,12 +8,13 @@ from datetime import date
 from typing import Any
 
 from deckgen import plan_figures as pf
+from deckgen import words
 from deckgen.blockers import BLOCKERS
 from deckgen.figures import OrgFigures
 from deckgen.fmt import Formatter
 from deckgen.kpis import CATALOG
 from deckgen.load.evidence import EvidenceItem, claim_headline, render_statement
-from deckgen.load.storyline import SlideSpec, Storyline
+from deckgen.load.storyline import Role, SlideSpec, Storyline
 from deckgen.models import (
     ChartItem,
     ChartPanel,
@@ -21,6 +22,7 @@ from deckgen.models import (
     Classification,
     DeckPlan,
     Executive,
+    Frame,
     HistoryPoint,
     Kpi,
     Provenance,
@@ -28,9 +30,11 @@ from deckgen.models import (
     SlidePlan,
     SourceRef,
     Table,
+    Typeset,
 )
 from deckgen.select import Pick
 from deckgen.text import DateValue, Renderer, UserText
+from deckgen.textfit import Para, measure
 from deckgen.words import TITLE_MAX
 
 QUOTE_MAX = 280
@@ -186,7 +190,7 @@ def _slide_numbers(storyline: Storyline, inputs: DeckInputs) -> dict[str, str]:
         for _ in range(times):
             n += 1
             numbers.setdefault(spec.role, []).append(n)
-    out = {}
+    out = {role: "" for role in Role.__args__}  # a role the deck leaves out has no number
     for role, nums in numbers.items():
         out[role] = str(nums[0]) if len(nums) == 1 else f"{nums[0]}–{nums[-1]}"
     return out
@@ -258,17 +262,17 @@ def _quote(said: str | None) -> str:
 
 
 REFERENCE_ROLES = ("appendix", "sources", "limits")
-BODY_BOX_PT = (12.13 * 72 - 14.4, 4.75 * 72 - 7.2)  # the content layout's body, less insets
+BODY_BOX_PT = (12.13 * 72 - 14.4, 4.75 * 72 - 7.2)  # the bundled content body, if unreadable
 REFERENCE_PT, REFERENCE_GAP_PT = 18, 4
 
 
-def _paginate(slides: list[SlidePlan], font: str) -> list[SlidePlan]:
-    """Split reference slides whose bullets would not fit at the minimum body size (18pt),
-    measured with the same font metrics the checker uses."""
-    from deckgen.textfit import Para, measure
-
+def _paginate(slides: list[SlidePlan], typeset: Typeset) -> list[SlidePlan]:
+    """Split reference slides whose bullets would not fit the content layout's body at the
+    minimum body size (18pt), measured with the same font metrics the checker uses."""
+    font = typeset.body_font
     out: list[SlidePlan] = []
-    width, height = BODY_BOX_PT
+    body = typeset.body
+    width, height = (body.width_pt, body.height_pt) if body else BODY_BOX_PT
     for slide in slides:
         if slide.role not in REFERENCE_ROLES or not slide.bullets:
             out.append(slide)
@@ -300,7 +304,7 @@ def _paginate(slides: list[SlidePlan], font: str) -> list[SlidePlan]:
 
 
 def plan_deck(
-    inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: str, body_font: str = "Calibri"
+    inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: str, typeset: Typeset
 ) -> DeckPlan:
     r = Renderer(fmt)
     org, exe, cls = inputs.org, inputs.executive, inputs.classification
@@ -339,7 +343,7 @@ def plan_deck(
     measures = (
         ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else "".join(labels)
     ) or "the measures we agree"
-    first_name = exe.name.split()[0] if exe.name.split() else exe.name
+    first_name = words.first_name(exe.name)
     context: dict[str, Any] = {
         "org": {"name": UserText(org.name, "org.yaml name", "org"), "files": ", ".join(org.files)},
         "exec": {
@@ -376,7 +380,7 @@ def plan_deck(
         for i in range(times):
             if spec.role == "appendix":
                 context["figure"] = appendix[i]
-            slides.append(_plan_slide(spec, context, picks, inputs, r))
+            slides.append(_plan_slide(spec, context, picks, inputs, r, typeset))
     cited = [s for slide in slides for s in slide.sources]
     sources_slide = next((s for s in slides if s.role == "sources"), None)
     if sources_slide is not None:
@@ -403,7 +407,7 @@ def plan_deck(
         limits_slide.numbers += r.take()
         if not limits_slide.bullets:
             slides.remove(limits_slide)
-    slides = _paginate(slides, body_font)
+    slides = _paginate(slides, typeset)
     title = next(s.title for s in slides if s.role == "title")
     return DeckPlan(
         exe,
@@ -416,8 +420,24 @@ def plan_deck(
     )
 
 
+def _title_fits(title: str, frame: Frame | None, font: str) -> bool:
+    """At most TITLE_MAX characters and, where the layout's title frame is known, set within it
+    (measured with the bundled metrics in the heading font)."""
+    if not title or len(title) > TITLE_MAX:
+        return False
+    if frame is None:
+        return True
+    need = measure([Para(title, frame.size_pt, frame.bold)], frame.width_pt, font)
+    return need.height_pt <= frame.height_pt
+
+
 def _plan_slide(
-    spec: SlideSpec, context: dict[str, Any], picks: list[Pick], inputs: DeckInputs, r: Renderer
+    spec: SlideSpec,
+    context: dict[str, Any],
+    picks: list[Pick],
+    inputs: DeckInputs,
+    r: Renderer,
+    typeset: Typeset,
 ) -> SlidePlan:
     ctx = dict(context)
     sources: list[SourceRef] = []
@@ -453,9 +473,10 @@ def _plan_slide(
             ),
         }
     title = ""
+    frame = typeset.titles.get(spec.layout)
     for option in spec.title:
         text = r.render(option, ctx, where)
-        if text and len(text) <= TITLE_MAX:
+        if _title_fits(text, frame, typeset.heading_font):
             title = text
             break
     if not title:  # the storyline's last title is checked to fit at load; never cut a title

@@ -62,3 +62,20 @@ def join_lines(text: str) -> str:
     """Rendered template text tidied: trailing spaces gone, empty lines (a condition that was
     false) dropped, so lines never run into each other or leave gaps."""
     return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
+
+
+# Titles that come before a name, not a first name to address someone by ("Dr Ruth Okoye").
+_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord",
+               "lady", "rev", "revd", "hon", "herr", "frau", "mme", "mlle", "m", "dott", "ing"}  # fmt: skip
+
+
+def first_name(name: str) -> str:
+    """The name to address someone by: 'Jordan Ellis' -> 'Jordan', 'Dr Ruth Okoye' -> 'Ruth'
+    (titles skipped); a single word, or only titles, is used as given."""
+    words = name.split()
+    given = [w for w in words if w.casefold().rstrip(".") not in _HONORIFICS]
+    if not given:
+        return name.strip()
+    if len(given) == 1 and len(words) > 1:  # 'Dr Okoye': the title belongs with the surname
+        return " ".join(words)
+    return given[0]

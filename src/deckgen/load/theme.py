@@ -11,7 +11,9 @@ from pydantic import Field, field_validator
 
 from deckgen.errors import DeckgenError
 from deckgen.load.schema import Strict, validate
+from deckgen.load.template import TemplateFacts, read_template
 from deckgen.load.yamlfile import load_yaml
+from deckgen.models import Typeset
 from deckgen.resources import themes_dir
 
 ROLES = ("title", "content", "section", "two_content", "title_only", "blank")
@@ -78,6 +80,21 @@ class ThemeFile(Strict):
 class Theme:
     spec: ThemeFile
     template: Path
+    facts: TemplateFacts | None = None  # fonts and frames read from the template
+
+    def typeset(self) -> Typeset:
+        """The fonts and frames the planner fits text to (the theme's sizes where the template
+        could not be read)."""
+        facts = self.facts
+        fonts = self.spec.fonts
+        titles = {}
+        body = None
+        if facts is not None:
+            for role, name in self.spec.layouts.items():
+                if name in facts.titles:
+                    titles[role] = facts.titles[name]
+            body = facts.bodies.get(self.spec.layouts["content"])
+        return Typeset(fonts.heading, fonts.body, titles, body)
 
 
 def available_themes() -> list[str]:
@@ -95,7 +112,7 @@ def load_theme(name: str) -> Theme:
     template = folder / spec.template
     if not template.is_file():
         raise DeckgenError(f"themes/{name}/theme.yaml: template: file '{spec.template}' not found")
-    return Theme(spec, template)
+    return Theme(spec, template, read_template(template))
 
 
 class LayoutMap(Strict):
@@ -124,40 +141,7 @@ def with_client_template(theme: Theme, template: Path, layout_map: Path | None) 
         mapped = validate(LayoutMap, doc)
         layouts.update({k: v for k, v in mapped.model_dump().items() if v})
     update: dict = {"layouts": layouts}
-    fonts = template_fonts(template)
-    if fonts is not None:  # slides are set in the template's own fonts, so measure those
-        update["fonts"] = theme.spec.fonts.model_copy(update=fonts)
-    return Theme(theme.spec.model_copy(update=update), template)
-
-
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-
-
-def template_fonts(template: Path) -> dict[str, str] | None:
-    """{heading, body}: the latin major and minor fonts of the slide master's theme, or None if
-    the file cannot be read that way (the template check that follows says what is wrong)."""
-    import posixpath
-    import zipfile
-
-    from lxml import etree
-
-    try:
-        with zipfile.ZipFile(template) as zf:
-            rels = etree.fromstring(zf.read("ppt/slideMasters/_rels/slideMaster1.xml.rels"))
-            target = next(r.get("Target", "") for r in rels if r.get("Type", "").endswith("/theme"))
-            name = posixpath.normpath(posixpath.join("ppt/slideMasters", target))
-            if zf.getinfo(name).file_size > 5 * 1024 * 1024:
-                return None
-            root = etree.fromstring(zf.read(name))
-    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError, StopIteration):
-        return None
-    scheme = root.find(f".//{_A}fontScheme")
-    if scheme is None:
-        return None
-    out = {}
-    for key, tag in (("heading", "majorFont"), ("body", "minorFont")):
-        latin = scheme.find(f"{_A}{tag}/{_A}latin")
-        face = latin.get("typeface", "").strip() if latin is not None else ""
-        if face and not face.startswith("+"):
-            out[key] = face
-    return out or None
+    facts = read_template(template)
+    if facts is not None and facts.fonts:  # slides are set in the template's fonts: measure those
+        update["fonts"] = theme.spec.fonts.model_copy(update=facts.fonts)
+    return Theme(theme.spec.model_copy(update=update), template, facts)
