@@ -127,6 +127,8 @@ def test_case(name, tmp_path):
         assert not list(out.glob(".*.tmp")), "no temporary files left"
         return
     assert decks, "a non-error case builds its deck"
+    if "files" in spec:
+        assert [d.name for d in decks] == sorted(spec["files"])
     text = deck_text(decks[0])
     for literal in spec.get("literal", []):
         assert literal in text, f"{literal!r} should appear literally in the deck"

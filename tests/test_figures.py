@@ -137,7 +137,7 @@ def test_no_benchmark_in_another_currency():
 
 
 def test_trend_per_year_and_direction():
-    points = [HistoryPoint("2022", 13.1, "a"), HistoryPoint("2025", 17.5, "b")]
+    points = [HistoryPoint("2022", 13.1, "a", 2022.0), HistoryPoint("2025", 17.5, "b", 2025.0)]
     t = F.trend("voluntary_attrition", points)
     assert t.per_year == pytest.approx(4.4 / 3)
     assert t.direction == "worsening"

@@ -8,7 +8,6 @@ CFO exactly how a number was reached.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from deckgen.kpis import CATALOG
@@ -370,13 +369,8 @@ def trend(name: str, points: list[HistoryPoint]) -> Trend | None:
         return None
     first, last = points[0], points[-1]
     change = last.value - first.value
-    years = None
-    a, b = (
-        re.fullmatch(r"(?:fy)?(\d{2,4})", first.period.lower()),
-        re.fullmatch(r"(?:fy)?(\d{2,4})", last.period.lower()),
-    )
-    if a and b and int(b.group(1)) > int(a.group(1)):
-        years = int(b.group(1)) - int(a.group(1))
+    span = last.ends - first.ends  # periods are read as time when loaded (2024-25, Q3 2024 ...)
+    years = span if span > 0 else None
     spec = CATALOG[name]
     if abs(change) < 1e-9 or spec.direction == "neutral":
         direction = "flat" if abs(change) < 1e-9 else "changing"

@@ -51,6 +51,10 @@ class Formatter:
     currency: str = "EUR"
 
     @property
+    def decimal_mark(self) -> str:
+        return self._seps[0]
+
+    @property
     def _seps(self) -> tuple[str, str]:
         return _SEPARATORS.get(self.locale) or _SEPARATORS.get(self.locale[:2], (".", ","))
 

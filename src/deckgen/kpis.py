@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
+
+from deckgen.models import Scale
 
 Direction = Literal["lower-is-better", "higher-is-better", "neutral"]
 
@@ -160,3 +163,23 @@ def normalise_unit(unit: str, currency: str) -> str | None:
     if text == currency.lower():
         return "currency"
     return UNIT_ALIASES.get(text)
+
+
+SCALE_FORMS = "'1-5', '1–5', '1 to 5', 5, 'out of 5' or '/5'"
+
+
+def parse_scale(raw: object) -> Scale:
+    """A survey scale as people write it: '1-5', '1–5', '1 to 5', or one number N ('5', 'out
+    of 5', '/5') meaning 1 to N (100 means 0 to 100). Raises ValueError naming the forms."""
+    text = str(raw).strip().lower().replace("\u2013", "-").replace("\u2014", "-")
+    if m := re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(?:-|to|\.\.)\s*(-?\d+(?:\.\d+)?)", text):
+        low, high = float(m[1]), float(m[2])
+        if low < high:
+            return Scale(low, high)
+    elif m := re.fullmatch(r"(?:out of|of|/)?\s*(\d+(?:\.\d+)?)", text):
+        high = float(m[1])
+        if high == 100:
+            return Scale(0, 100)
+        if high > 1:
+            return Scale(1, high)
+    raise ValueError(f"expected a scale like {SCALE_FORMS}, got '{raw}'")

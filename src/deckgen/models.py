@@ -40,21 +40,33 @@ class ShownNumber:
 
 
 @dataclass(frozen=True)
+class Scale:
+    """A survey score's scale, e.g. 1 to 5."""
+
+    low: float
+    high: float
+
+    def __str__(self) -> str:
+        return f"{self.low:g}–{self.high:g}"
+
+
+@dataclass(frozen=True)
 class Kpi:
     name: str
     value: float
     unit: str
     period: str | None
     source: str  # "org.yaml kpis.engagement" or "kpis.csv line 4"
-    scale: str | None = None
+    scale: Scale | None = None
     n: int | None = None  # people behind the figure, when known
 
 
 @dataclass(frozen=True)
 class HistoryPoint:
-    period: str
+    period: str  # as the organisation wrote it (or an Excel date cell, as Excel shows it)
     value: float
     source: str
+    ends: float = 0.0  # when the period ends, in years (2025.25: end of Q1 2025): sorts as time
 
 
 @dataclass(frozen=True)

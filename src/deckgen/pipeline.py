@@ -172,7 +172,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
     if not root.is_dir():
         raise DeckgenError(f"{root}: workspace folder not found (expected a folder with org.yaml)")
     org = load_org(root)
-    audience = load_audience(root)
+    audience = load_audience(root, org.profile.locale, org.profile.currency)
     executives = _executives(opts, audience, root)
     library, library_warnings = load_library_checked(
         (opts.evidence_dir or evidence_dir()).resolve()
@@ -247,7 +247,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         charts,
         cache / "templates" if cache else None,
     )
-    return shared, executives, (*library_warnings, *font_warnings, *org.suppressed)
+    return shared, executives, (*library_warnings, *font_warnings, *org.warnings, *org.suppressed)
 
 
 def _font_warnings(fonts) -> tuple[str, ...]:
@@ -423,11 +423,19 @@ def _choose(executives: list[Executive], names: tuple[str, ...]) -> list[Executi
     chosen = []
     for name in names:
         key = name.casefold().strip()
-        match = [e for e in executives if key in (e.name.casefold(), e.file_stem)]
+        match = [e for e in executives if key == e.file_stem] or [
+            e for e in executives if key == e.name.casefold()
+        ]
         if not match:
             known = ", ".join(e.name for e in executives)
             raise DeckgenError(
                 f"--exec: no executive named '{name}' in audience.yaml; known: {known}"
+            )
+        if len(match) > 1:
+            files = ", ".join(e.file_stem for e in match)
+            raise DeckgenError(
+                f"--exec: {len(match)} executives are named '{name}'; pass the file name of "
+                f"the one you mean ({files})"
             )
         if match[0] not in chosen:
             chosen.append(match[0])

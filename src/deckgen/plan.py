@@ -127,8 +127,9 @@ def _kpi_table(org: OrgFacts, r: Renderer, lead: str | None) -> Table:
     for name in shown_kpis(org, lead):
         spec, kpi = CATALOG[name], org.kpis[name]
         value = r.show(Quantity(kpi.value, kpi.unit, Provenance("org", kpi.source), kpi.period))
-        if kpi.scale:
-            value += f" (scale {kpi.scale})"
+        if kpi.scale:  # "3.2 out of 5" reads as a level; a scale not starting at 0 or 1 is named
+            scale = kpi.scale
+            value += f" out of {scale.high:g}" if scale.low in (0, 1) else f" ({scale} scale)"
         period = r.show(UserText(kpi.period or "", kpi.source, "org"))
         change = ""
         points = org.history.get(name, [])

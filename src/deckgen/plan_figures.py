@@ -33,7 +33,16 @@ def cost_context(figs: OrgFigures | None) -> dict[str, Any] | None:
         if figs.turnover
         else None
     )
+    what = (
+        "Turnover and absence"
+        if figs.turnover and figs.absence
+        else "Turnover"
+        if figs.turnover
+        else "Sickness absence"
+    )
     return {
+        "what": what,  # the cost lines the total adds up, as the subject of a sentence
+        "costs": "cost" if figs.turnover and figs.absence else "costs",  # the verb that agrees
         "total_low": figs.total.low,
         "total_high": figs.total.high,
         "turnover_low": figs.turnover.low if figs.turnover else None,
@@ -73,7 +82,7 @@ def cost_table(figs: OrgFigures, r: Renderer) -> Table:
             f"{r.show(_input(a, 'on-cost factor, high'))}"
         )
         rows.append(["Sickness absence", how, r.show(a.low), r.show(a.high)])
-    if figs.total:
+    if figs.total and figs.turnover and figs.absence:  # one line alone is its own total
         rows.append(
             [
                 "Total cost of doing nothing",
@@ -167,8 +176,8 @@ def trend_context(figs: OrgFigures | None) -> dict[str, Any] | None:
     if figs is None or len(figs.trends) < 2:
         return None
     worsening = [t for t in figs.trends if t.direction == "worsening"]
-    first = min(t.first.period for t in figs.trends)
-    source = next(t.first.source for t in figs.trends if t.first.period == first)
+    earliest = min((t.first for t in figs.trends), key=lambda p: p.ends)
+    first, source = earliest.period, earliest.source
     return {
         "worsening": _derived(
             len(worsening),
@@ -183,7 +192,8 @@ def trend_context(figs: OrgFigures | None) -> dict[str, Any] | None:
 
 
 def trend_table(history: dict[str, list[HistoryPoint]], r: Renderer) -> Table:
-    periods = sorted({p.period for pts in history.values() for p in pts})[-5:]
+    ends = {p.period: p.ends for pts in history.values() for p in pts}
+    periods = sorted(ends, key=lambda period: (ends[period], period))[-5:]
     rows = []
     for name in CATALOG:
         pts = {p.period: p for p in history.get(name, [])}
@@ -210,7 +220,7 @@ def _source_of(q: Quantity, library: dict[str, EvidenceItem]) -> str:
         return "assumption"
     if p.kind == "derived":
         return "calculated"
-    return p.ref
+    return UserText(p.ref, p.ref, p.kind)  # "KPIs.csv line 3": its digits point at the input
 
 
 def appendix_figures(figs: OrgFigures | None) -> list[Figure]:

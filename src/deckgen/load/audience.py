@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
@@ -11,8 +10,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from deckgen.blockers import ALIASES, BLOCKERS
-from deckgen.errors import DeckgenError, InputError, Problem
-from deckgen.load.schema import Strict, validate
+from deckgen.errors import InputError, Problem
+from deckgen.load.schema import Amount, LocaleDate, Strict, validate
 from deckgen.load.yamlfile import YamlDoc, load_yaml
 from deckgen.models import Executive
 
@@ -26,8 +25,8 @@ class Person(Strict):
 
 class Ask(Strict):
     what: str = Field(min_length=1, description="The decision requested, in plain words.")
-    cost: float | None = Field(None, ge=0, description="Cost of the ask in the org currency.")
-    decision_by: dt.date | None = Field(None, description="Date the decision is needed by.")
+    cost: Amount | None = Field(None, ge=0, description="Cost of the ask in the org currency.")
+    decision_by: LocaleDate | None = Field(None, description="Date the decision is needed by.")
     owner: str | None = Field(None, description="Who will own the work if approved.")
 
 
@@ -47,7 +46,7 @@ class ExecutiveEntry(Strict):
 
 class AudienceFile(Strict):
     presenter: Person | None = Field(None, description="Who presents the deck.")
-    date: dt.date | None = Field(None, description="Meeting date shown on the title slide.")
+    date: LocaleDate | None = Field(None, description="Meeting date shown on the title slide.")
     purpose: Literal["decision", "discussion", "information"] = Field(
         "decision", description="What the paper is for (shown on the title slide)."
     )
@@ -75,16 +74,30 @@ def safe_stem(name: str) -> str:
     return text[:80].rstrip("-")
 
 
-def check_stem(stem: str, name: str) -> str | None:
-    """Why `stem` cannot be a file name, or None."""
+def stem_for(name: str, index: int) -> str:
+    """The file name made from a display name: its slug, whatever the name holds ('/', quotes,
+    '=HYPERLINK(...)'); a name that leaves nothing ('***') becomes executive-N, and a Windows
+    device name ('CON') gets '-deck' so it can be a file everywhere."""
+    stem = safe_stem(name) or f"executive-{index + 1}"
+    return f"{stem}-deck" if stem in _RESERVED else stem
+
+
+def check_file_key(file: str) -> str | None:
+    """Why a `file:` value cannot name a deck in the output folder, or None."""
+    if "/" in file or "\\" in file or file.strip() in (".", ".."):
+        return f"expected a plain file name without folders, got '{file}'"
+    stem = safe_stem(file)
     if not stem:
-        return f"'{name}' leaves no usable file name; add `file: some-name` to this executive"
+        return f"'{file}' leaves no usable file name; use letters or digits"
     if stem in _RESERVED:
-        return f"'{stem}' is a reserved device name on Windows; add `file: another-name`"
+        return f"'{stem}' is a reserved device name on Windows; choose another name"
     return None
 
 
-def load_audience(root: Path) -> AudienceFile | None:
+def load_audience(
+    root: Path, locale: str = "en-GB", currency: str | None = None
+) -> AudienceFile | None:
+    """`audience.yaml`, its dates read in the workspace's locale and amounts in its currency."""
     path = root / "audience.yaml"
     if not path.exists():
         return None
@@ -97,7 +110,10 @@ def load_audience(root: Path) -> AudienceFile | None:
         raise InputError(
             Problem("audience.yaml", "expected a mapping with presenter, ask and executives")
         )
-    audience = validate(AudienceFile, doc)
+    from deckgen.fmt import Formatter
+
+    context = {"locale": locale, "currency": currency, "decimal": Formatter(locale).decimal_mark}
+    audience = validate(AudienceFile, doc, context=context)
     _check_executives(audience, doc)
     return audience
 
@@ -106,19 +122,9 @@ def _check_executives(audience: AudienceFile, doc: YamlDoc) -> None:
     problems: list[Problem] = []
     if not audience.executives:
         problems.append(doc.problem(("executives",), "expected at least one executive"))
-    names: dict[str, int] = {}
     stems: dict[str, int] = {}
     for i, entry in enumerate(audience.executives):
         path = ("executives", i)
-        key = entry.name.casefold()
-        if key in names:
-            problems.append(
-                doc.problem(
-                    (*path, "name"),
-                    f"duplicate executive '{entry.name}' (also executives[{names[key]}])",
-                )
-            )
-        names.setdefault(key, i)
         if entry.blocker:
             slug = ALIASES.get(entry.blocker.lower(), entry.blocker.lower())
             if slug not in BLOCKERS:
@@ -129,28 +135,23 @@ def _check_executives(audience: AudienceFile, doc: YamlDoc) -> None:
                 problems.append(
                     doc.problem((*path, "blocker"), f"unknown blocker '{entry.blocker}'{tail}")
                 )
-        if entry.file is not None and ("/" in entry.file or "\\" in entry.file):
-            problems.append(doc.problem((*path, "file"), "expected a plain file name, got a path"))
-            continue
-        if entry.file is None and ("/" in entry.name or "\\" in entry.name):
-            problems.append(
-                doc.problem(
-                    (*path, "name"),
-                    f"'{entry.name}' contains a path separator; names become file names",
-                )
-            )
-            continue
-        stem = safe_stem(entry.file if entry.file is not None else entry.name)
-        why = check_stem(stem, entry.file if entry.file is not None else entry.name)
-        if why:
-            problems.append(doc.problem((*path, "file" if entry.file else "name"), why))
-            continue
+        if entry.file is not None:
+            why = check_file_key(entry.file)
+            if why:
+                problems.append(doc.problem((*path, "file"), why))
+                continue
+        stem = _stem(entry, i)
         if stem in stems:
+            first = stems[stem]
+            other = audience.executives[first]
+            same = other.name.casefold() == entry.name.casefold()
+            what = f"duplicate executive '{entry.name}'" if same else f"'{entry.name}'"
             problems.append(
                 doc.problem(
-                    (*path, "name"),
-                    f"file name '{stem}.pptx' is also used by "
-                    f"executives[{stems[stem]}]; add `file:` to one of them",
+                    (*path, "file" if entry.file is not None else "name"),
+                    f"{what} would be written to {stem}.pptx, like executives[{first}] "
+                    f"('{other.name}'); give one of them its own file name, e.g. "
+                    f"`file: {stem}-2`",
                 )
             )
         stems.setdefault(stem, i)
@@ -158,12 +159,16 @@ def _check_executives(audience: AudienceFile, doc: YamlDoc) -> None:
         raise InputError(problems)
 
 
+def _stem(entry: ExecutiveEntry, index: int) -> str:
+    return safe_stem(entry.file) if entry.file is not None else stem_for(entry.name, index)
+
+
 def executives_from(audience: AudienceFile) -> list[Executive]:
     out = []
     for i, e in enumerate(audience.executives):
         blocker = ALIASES.get(e.blocker.lower(), e.blocker.lower()) if e.blocker else None
         said = e.said.strip()[:MAX_TEXT] if e.said else None
-        stem = safe_stem(e.file if e.file is not None else e.name)
+        stem = _stem(e, i)
         out.append(
             Executive(
                 e.name,
@@ -181,11 +186,6 @@ def executives_from(audience: AudienceFile) -> list[Executive]:
 def adhoc_executive(name: str | None, objection: str | None, blocker: str | None) -> Executive:
     """The single executive of a `--objection/--blocker` build."""
     display = name or "Executive"
-    stem = safe_stem(display)
-    why = check_stem(stem, display)
-    if why:
-        raise DeckgenError(
-            f"--exec: {why.replace('; add `file: some-name` to this executive', '')}"
-        )
     said = objection.strip()[:MAX_TEXT] if objection and objection.strip() else None
+    stem = stem_for(display, 0)
     return Executive(display, None, said, blocker, stem, "--objection", len(objection or ""))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +10,17 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, field_validator
 
 from deckgen.errors import InputError, Problem
-from deckgen.kpis import CATALOG, normalise_unit
-from deckgen.load.schema import Strict, validate
-from deckgen.load.tables import Row, parse_number, read_rows
+from deckgen.fmt import Formatter
+from deckgen.kpis import CATALOG, SCALE_FORMS
+from deckgen.load import kpi_checks
+from deckgen.load.amounts import parse_number
+from deckgen.load.kpi_checks import Located
+from deckgen.load.kpi_values import check_value, read_scale, read_value, unit_is_not, unknown_kpi
+from deckgen.load.schema import Amount, Strict, validate
+from deckgen.load.tables import Row, read_rows
 from deckgen.load.yamlfile import YamlDoc, load_yaml
-from deckgen.models import HistoryPoint, Kpi
+from deckgen.models import HistoryPoint, Kpi, Scale
+from deckgen.words import plural
 
 
 def _to_text(value: Any) -> Any:
@@ -27,10 +31,12 @@ Text = Annotated[str, BeforeValidator(_to_text)]
 
 
 class KpiEntry(Strict):
-    value: float = Field(description="The measured value, in the KPI's catalog unit.")
-    unit: str | None = Field(None, description="Unit as exported (percent, %, days...); checked.")
+    value: float | str = Field(description="The measured value, in the KPI's catalog unit.")
+    unit: str | None = Field(
+        None, description="Unit as exported (percent, %, days, £...); checked."
+    )
     period: Text | None = Field(None, description="Period the value covers, e.g. 2025 or FY25.")
-    scale: str | None = Field(None, description="Survey scale for scores, e.g. '1-5'.")
+    scale: Text | None = Field(None, description=f"Survey scale for scores: {SCALE_FORMS}.")
     n: int | None = Field(None, ge=0, description="Respondents or employees behind the value.")
 
 
@@ -56,9 +62,9 @@ class OrgFile(Strict):
     currency: str = Field(description="ISO 4217 code; amounts are formatted in it.")
     locale: str = Field("en-GB", description="Number and date formatting, e.g. en-GB, de-DE.")
     headcount: int = Field(gt=0, description="Employees (heads or FTE).")
-    average_salary: float = Field(gt=0, description="Average annual salary in `currency`.")
+    average_salary: Amount = Field(gt=0, description="Average annual salary in `currency`.")
     kpis: dict[str, KpiEntry] = Field(default_factory=dict, description="KPI name -> value.")
-    history: dict[str, dict[Text, float]] = Field(
+    history: dict[str, dict[Text, float | str]] = Field(
         default_factory=dict, description="KPI name -> {period: value}."
     )
     assumptions: AssumptionOverrides = Field(
@@ -78,7 +84,8 @@ class OrgFile(Strict):
     def _locale(cls, value: str) -> str:
         if not re.fullmatch(r"[a-z]{2}([-_][A-Za-z]{2})?", value):
             raise ValueError(f"expected a locale like en-GB or de-DE, got '{value}'")
-        return value.replace("_", "-")
+        lang, _, region = value.replace("_", "-").partition("-")
+        return f"{lang}-{region.upper()}" if region else lang
 
 
 @dataclass(frozen=True)
@@ -88,18 +95,35 @@ class OrgData:
     history: dict[str, list[HistoryPoint]]
     files: tuple[Path, ...]
     suppressed: tuple[str, ...] = ()  # KPIs held back because too few people stand behind them
+    warnings: tuple[str, ...] = ()  # what was read but looks wrong, or files that were not read
 
 
 MIN_GROUP = 5  # privacy: no figure based on fewer people than this is shown
+TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
-def _find(root: Path, stem: str) -> Path | None:
-    found = [p for p in (root / f"{stem}.csv", root / f"{stem}.xlsx") if p.is_file()]
+def find_table(root: Path, stem: str) -> tuple[Path | None, list[str]]:
+    """`stem`.csv or `stem`.xlsx in any capitals (KPIs.csv, kpis.XLSX), and a warning for each
+    file that looks meant to be one but will not be read (kpi.csv, kpis.xls, KPIs 2025.xlsx)."""
+    found, near = [], []
+    for path in sorted(root.iterdir()) if root.is_dir() else []:
+        name = path.name.casefold()
+        if not path.is_file() or name.startswith((".", "~$")):
+            continue
+        if name in (f"{stem}.csv", f"{stem}.xlsx"):
+            found.append(path)
+        elif name.startswith(stem.rstrip("s")):
+            near.append(path.name)
     if len(found) > 1:
-        raise InputError(
-            Problem(f"{stem}.csv", f"both {stem}.csv and {stem}.xlsx exist; keep one of them")
-        )
-    return found[0] if found else None
+        names = " and ".join(p.name for p in found)
+        raise InputError(Problem(found[0].name, f"both {names} exist; keep one of them"))
+    warnings = [
+        f"'{name}' is not read: deckgen reads {stem}.csv or {stem}.xlsx (any capitals)"
+        + ("; save it from Excel as .xlsx" if name.casefold().endswith((".xls", ".xlsm", ".ods")) else
+           "; rename it if it holds the data")
+        for name in near
+    ]  # fmt: skip
+    return (found[0] if found else None), warnings
 
 
 def load_org(root: Path) -> OrgData:
@@ -108,11 +132,14 @@ def load_org(root: Path) -> OrgData:
         raise InputError(
             Problem("org.yaml", "expected a mapping with name, currency, headcount ...")
         )
-    profile = validate(OrgFile, doc)
+    profile = validate(OrgFile, doc, context=_context(doc.data))
+    fmt = Formatter(profile.locale, profile.currency)
     problems: list[Problem] = []
     files = [root / "org.yaml"]
+    kpis_file, warnings = find_table(root, "kpis")
+    history_file, more = find_table(root, "history")
+    warnings += more
 
-    kpis_file = _find(root, "kpis")
     if kpis_file and profile.kpis:
         problems.append(
             Problem(
@@ -121,11 +148,10 @@ def load_org(root: Path) -> OrgData:
         )
     if kpis_file:
         files.append(kpis_file)
-        kpis = _kpis_from_rows(kpis_file, profile, problems)
+        kpis = _kpis_from_rows(kpis_file, profile, fmt, problems)
     else:
-        kpis = _kpis_from_yaml(doc, profile, problems)
+        kpis = _kpis_from_yaml(doc, profile, fmt, problems)
 
-    history_file = _find(root, "history")
     if history_file and profile.history:
         problems.append(
             Problem(
@@ -135,84 +161,103 @@ def load_org(root: Path) -> OrgData:
         )
     if history_file:
         files.append(history_file)
-        history = _history_from_rows(history_file, profile, problems)
+        series = _history_from_rows(history_file, profile, fmt, problems)
     else:
-        history = _history_from_yaml(doc, profile, problems)
+        series = _history_from_yaml(doc, profile, fmt, problems)
 
+    ordered = kpi_checks.order_history(series, profile.locale, problems)
+    warnings += kpi_checks.check_fractions(kpis, ordered, problems)
+    kpi_checks.check_agreement(kpis, ordered, profile.locale, problems)
+    history = {name: [raw.point for raw in raws] for name, raws in ordered.items()}
     if problems:
         raise InputError(problems)
+    shown = {name: located.kpi for name, located in kpis.items()}
     suppressed = []
-    for name, kpi in list(kpis.items()):
+    for name, kpi in list(shown.items()):
         if kpi.n is not None and kpi.n < MIN_GROUP:
-            del kpis[name]
+            del shown[name]
             history.pop(name, None)
             suppressed.append(
-                f"{name} is based on {kpi.n} people, fewer than {MIN_GROUP}; it is "
-                "not shown or charted, to protect their privacy"
+                f"{name} is based on {plural(kpi.n, 'person')}, fewer than {MIN_GROUP}; it "
+                "is not shown or charted, to protect their privacy"
             )
-    return OrgData(profile, kpis, history, tuple(files), tuple(suppressed))
+    return OrgData(
+        profile,
+        shown,
+        history,
+        tuple(files),
+        tuple(suppressed),
+        tuple(warnings),
+    )
 
 
-def _unknown_kpi(name: str) -> str:
-    hint = difflib.get_close_matches(name, list(CATALOG), n=1, cutoff=0.6)
-    tail = f"; did you mean '{hint[0]}'?" if hint else f"; known KPIs: {', '.join(CATALOG)}"
-    return f"unknown KPI '{name}'{tail}"
+def _context(data: dict) -> dict[str, str]:
+    """What values are read with before the file is validated: its currency and decimal mark."""
+    currency = str(data.get("currency") or "").upper()
+    locale = str(data.get("locale") or "en-GB")
+    return {"currency": currency or None, "decimal": Formatter(locale).decimal_mark}
 
 
-def _check_value(name: str, value: float, unit: str | None, currency: str) -> str | None:
-    spec = CATALOG[name]
-    if not math.isfinite(value):
-        return f"expected a number, got {value}"
-    if unit is not None:
-        normal = normalise_unit(unit, currency)
-        if normal != spec.unit:
-            want = currency if spec.unit == "currency" else spec.unit
-            return f"expected unit '{want}' for {name}, got '{unit}'"
-    if not spec.low <= value <= spec.high:
-        shown = f"{value:g}"
-        return f"expected {spec.low:g} to {spec.high:g} {spec.unit}, got {shown}"
-    return None
+def _kpi(
+    name: str, value: float, period: str | None, source: str, scale: Scale | None, n: int | None
+) -> Kpi:
+    return Kpi(name, value, CATALOG[name].unit, period, source, scale, n)
 
 
-def _kpis_from_yaml(doc: YamlDoc, profile: OrgFile, problems: list[Problem]) -> dict[str, Kpi]:
+def _kpis_from_yaml(
+    doc: YamlDoc, profile: OrgFile, fmt: Formatter, problems: list[Problem]
+) -> dict[str, Located]:
     kpis = {}
     for name, entry in profile.kpis.items():
         path = ("kpis", name)
         if name not in CATALOG:
-            problems.append(doc.problem(path, _unknown_kpi(name)))
+            problems.append(doc.problem(path, unknown_kpi(name)))
             continue
-        error = _check_value(name, entry.value, entry.unit, profile.currency)
+        value, implied, error = read_value(entry.value, fmt)
+        if error:
+            problems.append(doc.problem((*path, "value"), error))
+            continue
+        if implied == "percent" and entry.unit and unit_is_not(entry.unit, "percent", fmt.currency):
+            message = f"value has a % sign but unit is '{entry.unit}'"
+            problems.append(doc.problem((*path, "unit"), message))
+            continue
+        error = check_value(name, value, entry.unit or implied, profile.currency)
         if error:
             problems.append(doc.problem((*path, "value" if "unit" not in error else "unit"), error))
             continue
-        kpis[name] = Kpi(
-            name,
-            entry.value,
-            CATALOG[name].unit,
-            entry.period,
-            f"org.yaml kpis.{name}",
-            entry.scale,
-            entry.n,
-        )
+        scale, error = read_scale(entry.scale, name, value)
+        if error:
+            problems.append(doc.problem((*path, "scale"), error))
+            continue
+        kpi = _kpi(name, value, entry.period, f"org.yaml kpis.{name}", scale, entry.n)
+        kpis[name] = Located(kpi, doc.file, doc.line_of(path), f"kpis.{name}")
     return kpis
 
 
 def _history_from_yaml(
-    doc: YamlDoc, profile: OrgFile, problems: list[Problem]
-) -> dict[str, list[HistoryPoint]]:
-    history = {}
+    doc: YamlDoc, profile: OrgFile, fmt: Formatter, problems: list[Problem]
+) -> dict[str, list[kpi_checks.RawPoint]]:
+    history: dict[str, list[kpi_checks.RawPoint]] = {}
     for name, series in profile.history.items():
         if name not in CATALOG:
-            problems.append(doc.problem(("history", name), _unknown_kpi(name)))
+            problems.append(doc.problem(("history", name), unknown_kpi(name)))
             continue
-        points = []
-        for period, value in series.items():
-            error = _check_value(name, value, None, profile.currency)
+        points = history.setdefault(name, [])
+        for period, raw in series.items():
+            path = ("history", name, period)
+            value, implied, error = read_value(raw, fmt)
+            error = error or check_value(name, value, implied, profile.currency)
             if error:
-                problems.append(doc.problem(("history", name, period), error))
+                problems.append(doc.problem(path, error))
                 continue
-            points.append(HistoryPoint(period, value, f"org.yaml history.{name}.{period}"))
-        history[name] = sorted(points, key=lambda p: p.period)
+            points.append(
+                kpi_checks.RawPoint(
+                    HistoryPoint(period, value, f"org.yaml history.{name}.{period}"),
+                    "org.yaml",
+                    doc.line_of(path),
+                    f"history.{name}.{period}",
+                )
+            )
     return history
 
 
@@ -220,27 +265,23 @@ def _kpi_name(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", re.sub(r"[%()]", " ", text).strip().lower()).strip("_")
 
 
-def _row_value(row: Row, file: str, problems: list[Problem]) -> tuple[float | None, str | None]:
+def _row_value(row: Row, file: str, fmt: Formatter, problems: list[Problem]):
     raw = row.cells.get("value", "")
-    value, had_percent = parse_number(raw)
-    if value is None:
-        got = f"'{raw}'" if raw else "an empty cell"
-        problems.append(Problem(file, f"expected a number, got {got}", "value", row.line))
+    value, implied, error = read_value(raw, fmt, "value" in row.percent_cells)
+    if error:
+        problems.append(Problem(file, error, "value", row.line))
         return None, None
     unit = row.cells.get("unit") or None
-    if "value" in row.percent_cells:
-        value, had_percent = value * 100, True
-    if had_percent:
-        if unit and normalise_unit(unit, "") != "percent":
-            problems.append(
-                Problem(file, f"value has a % sign but unit is '{unit}'", "unit", row.line)
-            )
-        unit = "percent"
-    return value, unit
+    if implied == "percent" and unit and unit_is_not(unit, "percent", fmt.currency):
+        problems.append(Problem(file, f"value has a % sign but unit is '{unit}'", "unit", row.line))
+        return None, None
+    return value, unit or implied
 
 
-def _kpis_from_rows(path: Path, profile: OrgFile, problems: list[Problem]) -> dict[str, Kpi]:
-    kpis: dict[str, Kpi] = {}
+def _kpis_from_rows(
+    path: Path, profile: OrgFile, fmt: Formatter, problems: list[Problem]
+) -> dict[str, Located]:
+    kpis: dict[str, Located] = {}
     seen: dict[str, int] = {}
     for row in read_rows(path, path.name, ("kpi", "value")):
         name = _kpi_name(row.cells.get("kpi", ""))
@@ -250,7 +291,7 @@ def _kpis_from_rows(path: Path, profile: OrgFile, problems: list[Problem]) -> di
             )
             continue
         if name not in CATALOG:
-            problems.append(Problem(path.name, _unknown_kpi(name), "kpi", row.line))
+            problems.append(Problem(path.name, unknown_kpi(name), "kpi", row.line))
             continue
         if name in seen:
             problems.append(
@@ -263,24 +304,24 @@ def _kpis_from_rows(path: Path, profile: OrgFile, problems: list[Problem]) -> di
             )
             continue
         seen[name] = row.line
-        value, unit = _row_value(row, path.name, problems)
+        value, unit = _row_value(row, path.name, fmt, problems)
         if value is None:
             continue
-        error = _check_value(name, value, unit, profile.currency)
+        error = check_value(name, value, unit, profile.currency)
         if error:
             problems.append(
                 Problem(path.name, error, "unit" if "unit" in error else "value", row.line)
             )
             continue
-        kpis[name] = Kpi(
-            name,
-            value,
-            CATALOG[name].unit,
-            row.cells.get("period") or None,
-            f"{path.name} line {row.line}",
-            row.cells.get("scale") or None,
-            _count(row.cells.get("n")),
+        scale, error = read_scale(row.cells.get("scale") or None, name, value)
+        if error:
+            problems.append(Problem(path.name, error, "scale", row.line))
+            continue
+        source = f"{path.name} line {row.line}"
+        kpi = _kpi(
+            name, value, row.cells.get("period") or None, source, scale, _count(row.cells.get("n"))
         )
+        kpis[name] = Located(kpi, path.name, row.line, "")
     return kpis
 
 
@@ -290,15 +331,15 @@ def _count(text: str | None) -> int | None:
 
 
 def _history_from_rows(
-    path: Path, profile: OrgFile, problems: list[Problem]
-) -> dict[str, list[HistoryPoint]]:
-    history: dict[str, list[HistoryPoint]] = {}
+    path: Path, profile: OrgFile, fmt: Formatter, problems: list[Problem]
+) -> dict[str, list[kpi_checks.RawPoint]]:
+    history: dict[str, list[kpi_checks.RawPoint]] = {}
     seen: dict[tuple[str, str], int] = {}
     for row in read_rows(path, path.name, ("kpi", "period", "value")):
         name = _kpi_name(row.cells.get("kpi", ""))
         period = row.cells.get("period", "")
         if name not in CATALOG:
-            problems.append(Problem(path.name, _unknown_kpi(name), "kpi", row.line))
+            problems.append(Problem(path.name, unknown_kpi(name), "kpi", row.line))
             continue
         if not period:
             problems.append(
@@ -316,14 +357,13 @@ def _history_from_rows(
             )
             continue
         seen[(name, period)] = row.line
-        value, unit = _row_value(row, path.name, problems)
+        value, unit = _row_value(row, path.name, fmt, problems)
         if value is None:
             continue
-        error = _check_value(name, value, unit, profile.currency)
+        error = check_value(name, value, unit, profile.currency)
         if error:
             problems.append(Problem(path.name, error, "value", row.line))
             continue
-        history.setdefault(name, []).append(
-            HistoryPoint(period, value, f"{path.name} line {row.line}")
-        )
-    return {k: sorted(v, key=lambda p: p.period) for k, v in history.items()}
+        point = HistoryPoint(period, value, f"{path.name} line {row.line}")
+        history.setdefault(name, []).append(kpi_checks.RawPoint(point, path.name, row.line, ""))
+    return history

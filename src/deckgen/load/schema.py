@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
 
 from deckgen.errors import InputError, Problem
 from deckgen.load.yamlfile import Path_, YamlDoc
@@ -17,6 +18,38 @@ class Strict(BaseModel):
     """Base for user-facing schemas: unknown keys are errors, models are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _amount(value: Any, info: ValidationInfo) -> Any:
+    """'£46,000', 'EUR 60k', '17,5': numbers as people type them, in the org's currency (the
+    validation context's `currency` and `decimal` mark)."""
+    from deckgen.load.amounts import parse_amount
+
+    if not isinstance(value, str):
+        return value
+    context = info.context or {}
+    found = parse_amount(value, context.get("currency"), context.get("decimal", "."))
+    if found.problem:
+        raise ValueError(found.problem)
+    if found.value is None:
+        raise ValueError(f"expected a number, got '{value}'")
+    return found.value
+
+
+def _date(value: Any, info: ValidationInfo) -> Any:
+    """'10/03/2026' in the workspace's locale (the validation context's `locale`), ISO dates,
+    or '10 March 2026'; YAML's own dates pass through."""
+    from deckgen.load.dates import parse_date
+
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date) or value is None:
+        return value
+    return parse_date(str(value), (info.context or {}).get("locale", "en-GB"))
+
+
+Amount = Annotated[float, BeforeValidator(_amount)]
+LocaleDate = Annotated[dt.date, BeforeValidator(_date)]
 
 
 _EXPECTED = {
@@ -58,6 +91,11 @@ def _message(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) 
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         tail = f"; did you mean '{hint[0]}'?" if hint else f"; allowed keys: {', '.join(allowed)}"
         return f"unknown key{tail}"
+    if kind == "string_type" and isinstance(err.get("input"), bool):
+        return (
+            f"expected text, got {str(err['input']).lower()}: YAML reads a bare yes, no, on or "
+            "off as true or false, so put the words in quotes"
+        )
     if kind in _EXPECTED:
         return f"{_EXPECTED[kind]}, got {_got(err.get('input'))}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
@@ -93,11 +131,14 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def validate(model: type[M], doc: YamlDoc, data: Any = None, base: Path_ = ()) -> M:
-    """Validate `data` (default: the whole document) or raise one InputError listing every problem."""
+def validate(
+    model: type[M], doc: YamlDoc, data: Any = None, base: Path_ = (), context: dict | None = None
+) -> M:
+    """Validate `data` (default: the whole document) or raise one InputError listing every
+    problem. `context` reaches validators that need it (the organisation's currency, locale)."""
     data = doc.data if data is None else data
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         raise InputError(problems_from(exc, model, doc, base)) from None
 

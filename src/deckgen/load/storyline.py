@@ -112,6 +112,8 @@ _TITLE_NAME_BOUNDS: dict[str, int] = {
     **{f"trends.{k}": _NUMBER for k in ("total", "worsening", "first_period")},
     **{k: _NUMBER for k in ("break_even", "date", "ask.cost", "ask.decision_by", "kpi_count")},
     "gap.abs": _NUMBER,
+    "cost.what": len("Turnover and absence"),
+    "cost.costs": len("costs"),
     "gap.word": len("below"),
 }
 _EXPRESSION = re.compile(r"{{-?\s*([A-Za-z_][A-Za-z0-9_.]*)[^}]*}}")

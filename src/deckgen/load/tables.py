@@ -184,30 +184,28 @@ def _read_xlsx(path: Path, display: str) -> tuple[list[Row], list[str]]:
             if not header:
                 continue
             value = cell.value
-            record[header] = "" if value is None else str(value).strip()
+            record[header] = _cell_text(value, cell.number_format or "")
             if isinstance(value, int | float) and "%" in (cell.number_format or ""):
                 percent.add(header)
         rows.append(Row(line, record, frozenset(percent)))
     return rows, [h for h in headers if h]
 
 
-_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d{1,2}$")
-_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$")
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def parse_number(text: str) -> tuple[float | None, bool]:
-    """(value, had_percent_sign) for the number spellings HR exports use; value None if unreadable."""
-    cleaned = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    percent = cleaned.endswith("%")
-    cleaned = cleaned.rstrip("%").strip()
-    if _PLAIN.match(cleaned):
-        return float(cleaned), percent
-    if _DECIMAL_COMMA.match(cleaned):
-        return float(cleaned.replace(",", ".")), percent
-    if _THOUSANDS_COMMA.match(cleaned):
-        return float(cleaned.replace(",", "")), percent
-    if _THOUSANDS_DOT.match(cleaned):
-        return float(cleaned.replace(".", "").replace(",", ".")), percent
-    return None, percent
+def _cell_text(value, number_format: str) -> str:
+    """A cell as the person sees it in Excel: a date cell shown as 'Mar-25' reads 'Mar 2025'
+    (never '2025-03-01 00:00:00'), one shown as a year reads '2025', others '31 Mar 2025'."""
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        shown = re.sub(r'"[^"]*"|\[[^\]]*\]', "", number_format.lower())  # quoted text, colours
+        if "d" not in shown and "m" not in shown and "y" in shown:
+            return str(value.year)
+        if "d" not in shown and "m" in shown:
+            return f"{_MONTH_ABBR[value.month - 1]} {value.year}"
+        return f"{value.day} {_MONTH_ABBR[value.month - 1]} {value.year}"
+    return str(value).strip()
