@@ -52,3 +52,27 @@ def test_export_command(northwind_decks, tmp_path):
     result = run("export", "--pdf", str(northwind_decks / "priya-shah.pptx"), "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "priya-shah.pdf").stat().st_size > 10_000
+
+
+def test_export_draws_text_where_no_font_is_installed(northwind_decks, tmp_path):
+    """With an empty font folder, LibreOffice still draws the deck: deckgen hands it its own
+    faces as fallbacks for Calibri and Arial."""
+    from tests.test_textfit import _can_unshare_mounts
+
+    if not _can_unshare_mounts():
+        pytest.skip("needs `unshare -rm` (Linux user and mount namespaces)")
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    deck = northwind_decks / "priya-shah.pptx"
+    script = (
+        "for d in /usr/share/fonts /usr/local/share/fonts; do [ -d $d ] && mount -t tmpfs none $d; "
+        f"done; HOME={home} exec {sys.executable} -m deckgen export --pdf {deck} -o {tmp_path}"
+    )
+    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "priya-shah.pdf")], capture_output=True, text=True
+    ).stdout
+    assert "DeckgenSans-Regular" in fonts
