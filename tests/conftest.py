@@ -21,6 +21,16 @@ os.environ["DECKGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="deckgen-test-cache-")
 os.environ["DECKGEN_JOBS"] = "1"
 
 
+@pytest.fixture(autouse=True)
+def _default_cache_settings():
+    """Each test starts with the cache settings of a fresh process (a build's --cache-dir or
+    --no-cache lasts for that process, which in-process CLI tests share)."""
+    from deckgen.resources import use_cache
+
+    use_cache(None, True)
+    yield
+
+
 def run(*args: str, env: dict[str, str] | None = None):
     """Invoke the CLI in-process; stderr is kept apart from stdout."""
     return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)

@@ -49,12 +49,16 @@ def test_decks_built_together_equal_decks_built_alone(tmp_path):
     assert len(list((tmp_path / "alone").glob("*.pptx"))) == 6
 
 
-def test_workers_only_when_there_is_enough_to_share():
+def test_workers_only_when_there_is_enough_to_share(monkeypatch):
+    from deckgen import batch
+
+    monkeypatch.setattr(batch, "default_jobs", lambda: 8)
     assert workers_for(jobs=2, decks=1) == 1
     assert workers_for(jobs=2, decks=5) == 1
     assert workers_for(jobs=2, decks=6) == 2
     assert workers_for(jobs=8, decks=50) == 8
     assert workers_for(jobs=1, decks=50) == 1
+    assert workers_for(jobs=1000, decks=5000) == 8  # never more than the cores
 
 
 def _children(pid: int) -> set[int]:

@@ -38,12 +38,13 @@ def test_plain_text_needs_no_template():
 
 
 def test_compiled_templates_are_reused_from_the_cache_folder(tmp_path, monkeypatch):
-    use_template_cache(tmp_path)
+    folder = tmp_path / "templates"
+    use_template_cache(folder)
     assert render("Hello {{ name }}", name="Ann") == "Hello Ann"
-    assert list(tmp_path.glob("__jinja2_*.cache"))
+    assert list(folder.glob("*.marshal"))
 
     use_template_cache(None)  # a fresh process, as far as the in-memory caches know
-    use_template_cache(tmp_path)
+    use_template_cache(folder)
 
     def no_compiling(*args, **kwargs):
         raise AssertionError("compiled again although the cache holds it")

@@ -29,8 +29,9 @@ def default_jobs() -> int:
 
 
 def workers_for(jobs: int, decks: int) -> int:
-    """How many processes are worth starting for this many decks."""
-    return max(1, min(jobs, decks // DECKS_PER_WORKER))
+    """How many processes are worth starting for this many decks: never more than the cores
+    this process may use (`-j 1000` starts as many as there are cores)."""
+    return max(1, min(jobs, default_jobs(), decks // DECKS_PER_WORKER))
 
 
 class Workers:

@@ -9,6 +9,7 @@ dependencies.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import unicodedata
@@ -834,29 +835,30 @@ def default_model() -> CentroidModel:
 
 
 def _cached_lexical_model(raw: bytes, examples: list[tuple[str, str, str | None]]) -> CentroidModel:
+    """The word model from deckgen's cache folder (signed marshal data, see cachefiles.py), or
+    trained and stored there; with caching off (--no-cache) it is trained and kept in memory."""
     import hashlib
     import marshal
     from pathlib import Path
 
-    from deckgen.output import write_atomic
+    from deckgen.cachefiles import store as signed_store
     from deckgen.resources import cache_root
 
     key = hashlib.sha256(raw + Path(__file__).read_bytes()).hexdigest()[:24]
-    folder = cache_root() / "classifier"
-    path = folder / f"{key}.marshal"
-    try:
-        return CentroidModel(*marshal.loads(path.read_bytes()))
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # not there yet, or unreadable: train again
+    root = cache_root()
+    store = signed_store(root / "classifier", "classifier") if root is not None else None
+    payload = store.get(key) if store is not None else None
+    if payload is not None:
+        with contextlib.suppress(ValueError, EOFError, TypeError):
+            return CentroidModel(*marshal.loads(payload))
     model = train(examples, meaning=False)
-    try:  # best effort: a read-only cache folder only costs the training time
-        for old in folder.glob("*.marshal"):
-            old.unlink()
-        write_atomic(
-            path, marshal.dumps((model.idf, model.centroids, model.labels, model.postings))
-        )
-    except OSError:
-        pass
+    if store is not None:
+        with contextlib.suppress(OSError):  # a read-only cache folder only costs training time
+            for _, _, old in store.entries():
+                store.delete(old)
+            store.put(
+                key, marshal.dumps((model.idf, model.centroids, model.labels, model.postings))
+            )
     return model
 
 

@@ -104,7 +104,7 @@ _CACHE_DIR = click.option(
     "--jobs",
     type=click.IntRange(min=1),
     envvar="DECKGEN_JOBS",
-    help="Decks built in parallel [default: one per core; env DECKGEN_JOBS].",
+    help="Decks built in parallel, at most one per core [default: one per core; env DECKGEN_JOBS].",
 )
 @_CACHE_DIR
 @click.option("--no-cache", is_flag=True, help="Render every chart; keep none on disk.")
@@ -239,8 +239,15 @@ def _stderr_console():
     help="A UTF-8 file with one objection per line (blank lines skipped).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of results.")
-def classify(text: str | None, path: Path | None, as_json: bool) -> None:
+@_CACHE_DIR
+@click.option("--no-cache", is_flag=True, help="Keep nothing on disk (the word model included).")
+def classify(
+    text: str | None, path: Path | None, as_json: bool, cache_dir: Path | None, no_cache: bool
+) -> None:
     """Say which blocker an executive's words express, how sure, and why."""
+    from deckgen.resources import use_cache
+
+    use_cache(cache_dir, not no_cache)
     from deckgen.classify import UNSURE_BELOW, classify_objection
     from deckgen.objections import read_objections
 
@@ -456,39 +463,36 @@ def export(decks: tuple[Path, ...], as_pdf: bool, outdir: Path | None) -> None:
 @_CACHE_DIR
 @click.pass_context
 def cache(ctx: click.Context, cache_dir: Path | None) -> None:
-    """Show where rendered charts and compiled templates are kept, and how much."""
-    from deckgen.resources import cache_root
+    """Show where rendered charts, compiled templates and the classifier's word model are kept,
+    and how much."""
+    from deckgen.resources import default_cache_root
 
-    root = cache_dir or cache_root()
+    root = cache_dir or default_cache_root()
     ctx.obj = root
     if ctx.invoked_subcommand is None:
-        from deckgen.charts.cache import ChartCache
-
-        charts = ChartCache(root / "charts").files()
-        templates = _templates_in(root)
-        size = sum(size for _, size, _ in charts) + sum(p.stat().st_size for p in templates)
+        stores = _stores(root)
+        counts = {kind: store.entries() for kind, store in stores.items()}
+        size = sum(size for found in counts.values() for _, size, _ in found)
         click.echo(
-            f"{root}: {plural(len(charts), 'chart')}, {plural(len(templates), 'template')}, "
-            f"{size / 1e6:.1f} MB"
+            f"{root}: {plural(len(counts['charts']), 'chart')}, "
+            f"{plural(len(counts['templates']), 'template')}, "
+            f"{plural(len(counts['classifier']), 'word model')}, {size / 1e6:.1f} MB"
         )
 
 
 @cache.command("clear")
 @click.pass_obj
 def cache_clear(root: Path) -> None:
-    """Delete everything in the cache (rendered charts show your organisation's numbers)."""
-    from deckgen.charts.cache import ChartCache
-
-    removed = ChartCache(root / "charts").clear()
-    for path in _templates_in(root):
-        path.unlink(missing_ok=True)
-        removed += 1
-    click.echo(f"Removed {removed} files from {root}", err=True)
+    """Delete deckgen's entries from the cache (rendered charts show your organisation's
+    numbers); files deckgen did not write are left alone."""
+    removed = sum(store.clear() for store in _stores(root).values())
+    click.echo(f"Removed {plural(removed, 'file')} from {root}", err=True)
 
 
-def _templates_in(root: Path) -> list[Path]:
-    """Compiled storyline templates (Jinja's bytecode cache files)."""
-    return list((root / "templates").glob("__jinja2_*.cache"))
+def _stores(root: Path) -> dict:
+    from deckgen.cachefiles import stores
+
+    return stores(root)
 
 
 def _report_json(report) -> dict:

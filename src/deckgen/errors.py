@@ -23,6 +23,9 @@ class Problem:
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
+MAX_SHOWN = 25  # problems listed in one message; the count says how many more there are
+
+
 class InputError(DeckgenError):
     """One or more problems in the user's input files, all reported at once."""
 
@@ -34,7 +37,10 @@ class InputError(DeckgenError):
         if len(self.problems) == 1:
             return str(self.problems[0])
         lines = [f"{len(self.problems)} problems in the input:"]  # never 1: that one is shown alone
-        lines += [f"  {p}" for p in self.problems]
+        lines += [f"  {p}" for p in self.problems[:MAX_SHOWN]]
+        if len(self.problems) > MAX_SHOWN:
+            rest = len(self.problems) - MAX_SHOWN
+            lines.append(f"  ... and {rest:,} more (fix these first; the rest are often the same)")
         return "\n".join(lines)
 
 

@@ -265,12 +265,12 @@ def _font_warnings(fonts) -> tuple[str, ...]:
 
 
 def _cache_root(opts: BuildOptions) -> Path | None:
-    """Where rendered charts and compiled templates are kept; None with --no-cache."""
-    from deckgen.resources import cache_root
+    """Where rendered charts, compiled templates and the classifier's word model are kept;
+    None with --no-cache."""
+    from deckgen.resources import cache_root, use_cache
 
-    if not opts.use_cache:
-        return None
-    return opts.cache_dir or cache_root()
+    use_cache(opts.cache_dir, opts.use_cache)
+    return cache_root()
 
 
 def _check(s: _Shared, data: bytes, manifest: bytes, name: str) -> list:

@@ -224,16 +224,16 @@ def _evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
 
 def _evidence_chart(pick: Pick, r: Renderer) -> ChartPlan | None:
     """Two bars for items whose `chart` names a left and a right claim (e.g. a perception gap)."""
-    spec = pick.item.chart or {}
-    if not (spec.get("left") and spec.get("right")):
+    spec = pick.item.chart
+    if spec is None:
         return None
     items = []
     for side, highlight in (("left", False), ("right", True)):
-        claim = pick.item.claim(spec[side])
+        claim = pick.item.claim(getattr(spec, side))
         quantity = Quantity(
             claim.value, claim.unit, Provenance("evidence", f"{pick.item.id}#{claim.id}")
         )
-        name = spec.get(f"{side}_label") or (claim.population or claim.id)
+        name = getattr(spec, f"{side}_label") or (claim.population or claim.id)
         items.append(
             ChartItem(
                 name[:1].upper() + name[1:], claim.value, r.show(quantity), highlight=highlight

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 
 @cache
@@ -35,8 +36,24 @@ def training_file() -> Path:
     )
 
 
-def cache_root() -> Path:
-    """deckgen's cache folder: $DECKGEN_CACHE_DIR, else the platform's user cache + deckgen."""
+_CACHE: dict[str, Any] = {"folder": None, "enabled": True}  # set per run by use_cache
+
+
+def use_cache(folder: Path | None, enabled: bool = True) -> None:
+    """Where every cache of this process lives: `folder` (--cache-dir), else the default; with
+    `enabled` False (--no-cache) nothing is kept on disk at all."""
+    _CACHE.update(folder=folder, enabled=enabled)
+
+
+def cache_root() -> Path | None:
+    """deckgen's cache folder for this run, or None when caching is off (--no-cache)."""
+    if not _CACHE["enabled"]:
+        return None
+    return _CACHE["folder"] or default_cache_root()
+
+
+def default_cache_root() -> Path:
+    """$DECKGEN_CACHE_DIR, else the platform's user cache folder + deckgen."""
     import os
     import sys
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import sys
+import types
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
@@ -172,28 +174,41 @@ def _environment() -> SandboxedEnvironment:
 
 
 def _bytecode_cache(folder: Path):
-    from jinja2 import FileSystemBytecodeCache
+    """Compiled templates kept as signed marshal data (cachefiles.SignedStore), never pickle:
+    Jinja's own file cache unpickles what it finds, so a planted file would run on the next
+    build. An entry that is missing, unsigned or from another Python is compiled afresh."""
+    import marshal
 
-    class _Quiet(FileSystemBytecodeCache):
-        """A cache that cannot be read or written is simply not used."""
+    from jinja2 import BytecodeCache
 
+    from deckgen.cachefiles import store as signed_store
+
+    store = signed_store(folder, "templates")
+
+    class _Signed(BytecodeCache):
         def load_bytecode(self, bucket) -> None:
-            with contextlib.suppress(OSError):
-                super().load_bytecode(bucket)
+            payload = store.get(bucket.key)
+            if payload is None:
+                return
+            with contextlib.suppress(ValueError, EOFError, TypeError):
+                checksum, code = marshal.loads(payload)
+                if checksum == bucket.checksum and isinstance(code, types.CodeType):
+                    bucket.code = code
 
         def dump_bytecode(self, bucket) -> None:
             with contextlib.suppress(OSError):
-                folder.mkdir(parents=True, exist_ok=True)
-                super().dump_bytecode(bucket)
+                store.put(bucket.key, marshal.dumps((bucket.checksum, bucket.code)))
 
-    return _Quiet(str(folder))
+    return _Signed()
 
 
 @cache
 def _signature() -> str:
     import jinja2
 
-    return f"{jinja2.__version__}:{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+    here = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    # marshalled code is only valid for the Python that wrote it
+    return f"{jinja2.__version__}:{sys.implementation.cache_tag}:{here}"
 
 
 @cache

@@ -2,22 +2,21 @@
 
 The key hashes the chart's plain description (ChartPlan), the theme's look and the renderer's own
 version (this package's chart code and chart faces, Altair and vl-convert), so any change that could alter a pixel
-gives a new key. Files are written to a temporary name and renamed, so concurrent builds never see
-half a file; the folder is trimmed to `max_bytes`, least recently used first.
+gives a new key. Entries are signed (cachefiles.py) and written to a temporary name and renamed,
+so concurrent builds never see half a file and a planted file is never used; the folder is
+trimmed to `max_bytes`, least recently used first, deleting only deckgen's own entries.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deckgen.cachefiles import store
 from deckgen.textfit import chart_fonts_dir
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,69 +65,49 @@ def chart_key(chart: ChartPlan, theme: ThemeFile) -> str:
 
 
 class ChartCache:
-    """PNG bytes by key in `root`; every failure to read or write is just a miss."""
+    """PNG bytes by key in `root` (deckgen's cache folder's charts/), signed so that a planted or
+    altered file is a miss; every failure to read or write is just a miss."""
 
     def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024):
         self.root = root
+        self.store = store(root, "charts")
         self.max_bytes = max_bytes
         self.usable = True  # False after the folder turned out to be unwritable
         self.problem: str | None = None
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.png"
-
     def get(self, key: str) -> bytes | None:
-        path = self._path(key)
-        try:
-            data = path.read_bytes()
-        except OSError:
+        data = self.store.get(key)
+        if data is None or not (data.startswith(_PNG_HEAD) and data.endswith(_PNG_TAIL)):
             return None
-        if not (data.startswith(_PNG_HEAD) and data.endswith(_PNG_TAIL)):
-            return None  # cut short (a crash mid-write on a filesystem without ordered renames)
-        with contextlib.suppress(OSError):
-            os.utime(path)  # recently used: trimmed last
         return data
 
     def put(self, key: str, data: bytes) -> None:
         if not self.usable:
             return
-        path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            self.store.put(key, data)
         except OSError as exc:
             self._unusable(exc)
 
     def prepare(self) -> None:
-        """Make the folder now, so an unusable cache is found (and reported) once, by the process
-        that reports, before any worker renders."""
+        """Make the folder and its key now, so an unusable cache is found (and reported) once,
+        by the process that reports, before any worker renders."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             self._unusable(exc)
+            return
+        if not self.store.usable():
+            self._unusable(PermissionError(0, "its key file is not private to this user"))
 
     def _unusable(self, exc: OSError) -> None:
         self.usable = False
-        self.problem = f"chart cache {self.root} is not writable ({exc.strerror}); not caching"
+        why = exc.strerror or str(exc)
+        self.problem = f"chart cache {self.root} is not writable ({why}); not caching"
 
     def files(self) -> list[tuple[float, int, Path]]:
-        """(last used, size, path) of every cached chart."""
-        found = []
-        if not self.root.is_dir():
-            return found
-        for entry in self.root.glob("??/*.png"):
-            with contextlib.suppress(OSError):
-                stat = entry.stat()
-                found.append((stat.st_mtime, stat.st_size, entry))
-        return found
+        """(last used, size, path) of every cached chart (deckgen's own entries only)."""
+        return self.store.entries()
 
     def trim(self) -> int:
         """Delete least recently used charts until the folder is under its size cap."""
@@ -140,16 +119,10 @@ class ChartCache:
         for _, size, path in sorted(files):
             if total <= self.max_bytes * 0.9:
                 break
-            with contextlib.suppress(OSError):
-                path.unlink()
+            if self.store.delete(path):
                 total -= size
                 removed += 1
         return removed
 
     def clear(self) -> int:
-        removed = 0
-        for _, _, path in self.files():
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed += 1
-        return removed
+        return self.store.clear()

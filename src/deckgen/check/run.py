@@ -5,19 +5,75 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from deckgen.check import CheckReport, check_deck
-from deckgen.errors import DeckgenError
+from deckgen.errors import DeckgenError, InputError
+
+
+class _Source(BaseModel):
+    kind: str
+    ref: str
+
+
+class _Number(BaseModel):
+    text: str
+    value: float
+    unit: str
+    source: _Source
+
+
+class _Slide(BaseModel):
+    number: int
+    role: str
+    sources: list[str] = []
+    numbers: list[_Number]
+
+
+class _Input(BaseModel):
+    source: _Source
+
+
+class _Figure(BaseModel):
+    key: str
+    inputs: list[_Input] = []
+
+
+class _Manifest(BaseModel):
+    """The parts of `<deck>.manifest.json` the rules read (other keys are allowed)."""
+
+    slides: list[_Slide]
+    figures: list[_Figure] = []
 
 
 def _manifest(path: Path | None) -> dict | None:
     if path is None or not path.is_file():
         return None
+    from pydantic import ValidationError
+
+    from deckgen.load.yamlfile import read_text
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DeckgenError(f"{path}: not a deckgen manifest ({exc})") from None
-    if not isinstance(data, dict) or "slides" not in data:
-        raise DeckgenError(f"{path}: not a deckgen manifest (no 'slides')")
+        data = json.loads(read_text(path, str(path), 50 * 1024 * 1024))
+    except json.JSONDecodeError as exc:
+        raise DeckgenError(
+            f"{path}: not a deckgen manifest (line {exc.lineno}: {exc.msg})"
+        ) from None
+    except InputError as exc:
+        raise DeckgenError(str(exc)) from None
+    try:
+        _Manifest.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"])
+        where = where.replace(".[", "[")
+        what = (
+            "expected a mapping" if first["type"] in ("model_type", "dict_type") else first["msg"]
+        )
+        raise DeckgenError(
+            f"{path}: not a deckgen manifest: {where or 'top level'}: {what.lower()}; build "
+            "the deck again to get its manifest"
+        ) from None
     return data
 
 

@@ -10,32 +10,42 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from deckgen.blockers import ALIASES, BLOCKERS
-from deckgen.errors import InputError, Problem
+from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.load.schema import Amount, LocaleDate, Strict, validate
-from deckgen.load.yamlfile import YamlDoc, load_yaml
+from deckgen.load.yamlfile import YamlDoc, load_yaml, unholdable
 from deckgen.models import Executive
 
 MAX_TEXT = 4000  # characters of an executive's words kept for the deck
 
 
 class Person(Strict):
-    name: str = Field(min_length=1, description="Full name as shown on the title slide.")
-    role: str | None = Field(None, description="Job title, e.g. Chief People Officer.")
+    name: str = Field(min_length=1, max_length=120, description="Full name as on the title slide.")
+    role: str | None = Field(
+        None, max_length=120, description="Job title, e.g. Chief People Officer."
+    )
 
 
 class Ask(Strict):
-    what: str = Field(min_length=1, description="The decision requested, in plain words.")
-    cost: Amount | None = Field(None, ge=0, description="Cost of the ask in the org currency.")
+    what: str = Field(
+        min_length=1, max_length=300, description="The decision requested, in plain words."
+    )
+    cost: Amount | None = Field(
+        None, ge=0, le=1e13, description="Cost of the ask in the org currency."
+    )
     decision_by: LocaleDate | None = Field(None, description="Date the decision is needed by.")
-    owner: str | None = Field(None, description="Who will own the work if approved.")
+    owner: str | None = Field(
+        None, max_length=200, description="Who will own the work if approved."
+    )
 
 
 class ExecutiveEntry(Strict):
-    name: str = Field(min_length=1, description="The executive's name.")
-    role: str | None = Field(None, description="Their role, e.g. CFO.")
+    name: str = Field(min_length=1, max_length=120, description="The executive's name.")
+    role: str | None = Field(None, max_length=120, description="Their role, e.g. CFO.")
     said: str | None = Field(None, description="What they said, in their own words.")
     blocker: str | None = Field(None, description="Explicit blocker slug; overrides classifying.")
-    file: str | None = Field(None, description="Output file name (without .pptx) if not the name.")
+    file: str | None = Field(
+        None, max_length=80, description="Output file name (without .pptx) if not the name."
+    )
 
     @model_validator(mode="after")
     def _said_or_blocker(self) -> ExecutiveEntry:
@@ -186,6 +196,12 @@ def executives_from(audience: AudienceFile) -> list[Executive]:
 def adhoc_executive(name: str | None, objection: str | None, blocker: str | None) -> Executive:
     """The single executive of a `--objection/--blocker` build."""
     display = name or "Executive"
+    for flag, text in (("--exec", display), ("--objection", objection or "")):
+        if bad := unholdable(text):
+            raise DeckgenError(
+                f"{flag}: contains the control character U+{ord(bad):04X}, which a slide "
+                "cannot hold; remove it"
+            )
     said = objection.strip()[:MAX_TEXT] if objection and objection.strip() else None
     stem = stem_for(display, 0)
     return Executive(display, None, said, blocker, stem, "--objection", len(objection or ""))

@@ -84,6 +84,16 @@ def surname(name: str) -> str:
     return " ".join(keep)
 
 
+class ChartSpec(Strict):
+    """A perception-gap chart: the `left` claim against the `right` one."""
+
+    type: Literal["perception-gap"] = "perception-gap"
+    left: str = Field(description="Claim id drawn first (e.g. what leaders believe).")
+    right: str = Field(description="Claim id drawn second, highlighted (e.g. what staff report).")
+    left_label: str | None = Field(None, max_length=60)
+    right_label: str | None = Field(None, max_length=60)
+
+
 class EvidenceItem(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Unique id = file name.")
     kind: Literal[
@@ -110,7 +120,7 @@ class EvidenceItem(Strict):
     caveats: list[str] = Field(default_factory=list)
     blockers: list[str] = Field(min_length=1)
     kpis: list[str] = Field(default_factory=list)
-    chart: dict | None = None
+    chart: ChartSpec | None = Field(None, description="Two claims to draw side by side.")
 
     @field_validator("blockers")
     @classmethod
@@ -140,6 +150,13 @@ class EvidenceItem(Strict):
         ids = [c.id for c in self.claims]
         if len(set(ids)) != len(ids):
             raise ValueError("claim ids must be unique within the item")
+        if self.chart is not None:
+            missing = [c for c in (self.chart.left, self.chart.right) if c not in ids]
+            if missing:
+                raise ValueError(
+                    f"chart names claim '{missing[0]}', which the item does not have "
+                    f"(its claims: {', '.join(ids)})"
+                )
         return self
 
     def claim(self, claim_id: str) -> Claim:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from typing import Any
 
 from deckgen.fmt import Formatter
 from deckgen.kpis import CATALOG, normalise_unit, parse_scale
-from deckgen.load.amounts import is_currency_unit, parse_amount
+from deckgen.load.amounts import is_currency_unit, parse_amount, parse_number
 from deckgen.models import Scale
 
 
@@ -70,3 +71,27 @@ def read_scale(raw: str | None, name: str, value: float) -> tuple[Scale | None, 
 
 def unit_is_not(unit: str, want: str, currency: str) -> bool:
     return normalise_unit(unit, currency) != want
+
+
+_FEWER = re.compile(r"^(?:<|≤|<=|fewer than|less than|under)\s*(\d+)$", re.IGNORECASE)
+
+
+def read_count(raw: object) -> tuple[int | None, str | None]:
+    """(people, problem) for a KPI's `n`: a whole number, or '<5' / 'fewer than 5' (too few to
+    show: read as 0, so the figure is held back). Anything else is a problem, never 'no count'."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, None
+    if isinstance(raw, bool):
+        return None, f"expected a count of people, got {str(raw).lower()}"
+    if isinstance(raw, int):
+        return (raw, None) if raw >= 0 else (None, f"expected a count of people, got {raw}")
+    text = str(raw).strip()
+    if _FEWER.match(text):
+        return 0, None
+    value, _ = parse_number(text)
+    if value is None or value < 0 or not float(value).is_integer():
+        return None, (
+            f"expected a count of people (a whole number, or '<5' where there are too few to "
+            f"show), got '{text}'"
+        )
+    return int(value), None

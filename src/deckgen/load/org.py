@@ -13,9 +13,15 @@ from deckgen.errors import InputError, Problem
 from deckgen.fmt import Formatter
 from deckgen.kpis import CATALOG, SCALE_FORMS
 from deckgen.load import kpi_checks
-from deckgen.load.amounts import parse_number
 from deckgen.load.kpi_checks import Located
-from deckgen.load.kpi_values import check_value, read_scale, read_value, unit_is_not, unknown_kpi
+from deckgen.load.kpi_values import (
+    check_value,
+    read_count,
+    read_scale,
+    read_value,
+    unit_is_not,
+    unknown_kpi,
+)
 from deckgen.load.schema import Amount, Strict, validate
 from deckgen.load.tables import Row, read_rows
 from deckgen.load.yamlfile import YamlDoc, load_yaml
@@ -37,7 +43,9 @@ class KpiEntry(Strict):
     )
     period: Text | None = Field(None, description="Period the value covers, e.g. 2025 or FY25.")
     scale: Text | None = Field(None, description=f"Survey scale for scores: {SCALE_FORMS}.")
-    n: int | None = Field(None, ge=0, description="Respondents or employees behind the value.")
+    n: int | str | None = Field(
+        None, description="People behind the value: a count, or '<5' for too few to show."
+    )
 
 
 class AssumptionOverrides(Strict):
@@ -56,13 +64,21 @@ class AssumptionOverrides(Strict):
 
 
 class OrgFile(Strict):
-    name: str = Field(min_length=1, description="Organisation name as it should appear on slides.")
-    industry: str | None = Field(None, description="Free text, matched to evidence industries.")
-    region: str | None = Field(None, description="north-america, europe, uk, asia-pacific ...")
+    name: str = Field(
+        min_length=1, max_length=150, description="Organisation name as it should appear on slides."
+    )
+    industry: str | None = Field(
+        None, max_length=100, description="Free text, matched to evidence industries."
+    )
+    region: str | None = Field(
+        None, max_length=40, description="north-america, europe, uk, asia-pacific ..."
+    )
     currency: str = Field(description="ISO 4217 code; amounts are formatted in it.")
     locale: str = Field("en-GB", description="Number and date formatting, e.g. en-GB, de-DE.")
-    headcount: int = Field(gt=0, description="Employees (heads or FTE).")
-    average_salary: Amount = Field(gt=0, description="Average annual salary in `currency`.")
+    headcount: int = Field(gt=0, le=10_000_000, description="Employees (heads or FTE).")
+    average_salary: Amount = Field(
+        gt=0, le=1e10, description="Average annual salary in `currency`."
+    )
     kpis: dict[str, KpiEntry] = Field(default_factory=dict, description="KPI name -> value.")
     history: dict[str, dict[Text, float | str]] = Field(
         default_factory=dict, description="KPI name -> {period: value}."
@@ -229,7 +245,11 @@ def _kpis_from_yaml(
         if error:
             problems.append(doc.problem((*path, "scale"), error))
             continue
-        kpi = _kpi(name, value, entry.period, f"org.yaml kpis.{name}", scale, entry.n)
+        n, error = read_count(entry.n)
+        if error:
+            problems.append(doc.problem((*path, "n"), error))
+            continue
+        kpi = _kpi(name, value, entry.period, f"org.yaml kpis.{name}", scale, n)
         kpis[name] = Located(kpi, doc.file, doc.line_of(path), f"kpis.{name}")
     return kpis
 
@@ -317,17 +337,14 @@ def _kpis_from_rows(
         if error:
             problems.append(Problem(path.name, error, "scale", row.line))
             continue
+        n, error = read_count(row.cells.get("n"))
+        if error:
+            problems.append(Problem(path.name, error, "n", row.line))
+            continue
         source = f"{path.name} line {row.line}"
-        kpi = _kpi(
-            name, value, row.cells.get("period") or None, source, scale, _count(row.cells.get("n"))
-        )
+        kpi = _kpi(name, value, row.cells.get("period") or None, source, scale, n)
         kpis[name] = Located(kpi, path.name, row.line, "")
     return kpis
-
-
-def _count(text: str | None) -> int | None:
-    value, _ = parse_number(text or "")
-    return int(value) if value is not None and value >= 0 else None
 
 
 def _history_from_rows(

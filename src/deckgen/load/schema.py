@@ -17,7 +17,9 @@ M = TypeVar("M", bound=BaseModel)
 class Strict(BaseModel):
     """Base for user-facing schemas: unknown keys are errors, models are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 def _amount(value: Any, info: ValidationInfo) -> Any:
@@ -43,9 +45,16 @@ def _date(value: Any, info: ValidationInfo) -> Any:
 
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, dt.date) or value is None:
+    if value is None:
         return value
-    return parse_date(str(value), (info.context or {}).get("locale", "en-GB"))
+    if not isinstance(value, dt.date):
+        value = parse_date(str(value), (info.context or {}).get("locale", "en-GB"))
+    if not EARLIEST <= value <= LATEST:  # zip files cannot hold dates outside 1980-2107
+        raise ValueError(f"expected a date between {EARLIEST.year} and {LATEST.year}, got {value}")
+    return value
+
+
+EARLIEST, LATEST = dt.date(1980, 1, 1), dt.date(2100, 12, 31)
 
 
 Amount = Annotated[float, BeforeValidator(_amount)]
@@ -53,6 +62,7 @@ LocaleDate = Annotated[dt.date, BeforeValidator(_date)]
 
 
 _EXPECTED = {
+    "finite_number": "expected a finite number",
     "float_parsing": "expected a number",
     "float_type": "expected a number",
     "int_parsing": "expected a whole number",
@@ -98,6 +108,9 @@ def _message(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) 
         )
     if kind in _EXPECTED:
         return f"{_EXPECTED[kind]}, got {_got(err.get('input'))}"
+    if kind == "string_too_long":
+        limit = err.get("ctx", {}).get("max_length")
+        return f"expected at most {limit} characters, got {len(str(err.get('input', ''))):,}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return f"{err['msg'].lower()}, got {_got(err.get('input'))}"
     if kind == "value_error":

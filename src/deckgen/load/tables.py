@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.errors import InputError, Problem
-from deckgen.load.yamlfile import read_text
+from deckgen.load.yamlfile import decode_text, read_bytes, unholdable
 
 
 @dataclass(frozen=True)
@@ -49,22 +50,67 @@ def normalise_header(text: str) -> str:
 
 
 MAX_TABLE_BYTES = 5 * 1024 * 1024  # a KPI table is a few rows; anything this big is a wrong file
+MAX_ROWS = 20_000  # twelve KPIs by month over ten years is 1,440
+MAX_UNZIPPED = 50 * 1024 * 1024  # an .xlsx this small cannot honestly expand to more
+MAX_PARTS = 1_000
 
 
-def read_rows(path: Path, display: str, required: tuple[str, ...]) -> list[Row]:
-    size = path.stat().st_size
-    if size > MAX_TABLE_BYTES:
+def _check_workbook_size(raw: bytes, display: str) -> None:
+    """Refuse a workbook whose parts would expand past MAX_UNZIPPED (a zip bomb), from the zip
+    directory, before anything is decompressed."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(Problem(display, f"cannot read as an Excel workbook ({exc})")) from None
+    total = sum(info.file_size for info in infos)
+    if len(infos) > MAX_PARTS or total > MAX_UNZIPPED:
         raise InputError(
             Problem(
                 display,
-                f"the file is {size / 1024 / 1024:.0f} MB; expected a "
-                "small table of KPIs (at most 5 MB). Is this the right file?",
+                f"the workbook unpacks to {total / 1024 / 1024:,.0f} MB in {len(infos):,} parts; "
+                "a KPI table is far smaller. Save the sheet on its own, or as CSV",
             )
         )
+
+
+def read_rows(path: Path, display: str, required: tuple[str, ...]) -> list[Row]:
+    with contextlib.suppress(OSError):  # a missing file is reported by the read below
+        size = path.stat().st_size
+        if size > MAX_TABLE_BYTES:
+            raise InputError(
+                Problem(
+                    display,
+                    f"the file is {size / 1024 / 1024:.0f} MB; expected a "
+                    "small table of KPIs (at most 5 MB). Is this the right file?",
+                )
+            )
+    raw = read_bytes(path, display, MAX_TABLE_BYTES)
     if path.suffix.lower() == ".xlsx":
-        rows, headers = _read_xlsx(path, display)
+        rows, headers = _read_xlsx(raw, display)
     else:
-        rows, headers = _read_csv(path, display)
+        rows, headers = _read_csv(decode_text(raw, display), display)
+    bad = [
+        Problem(
+            display, f"contains the control character U+{ord(ch):04X}; remove it", key, row.line
+        )
+        for row in rows[:MAX_ROWS]
+        for key, text in row.cells.items()
+        if (ch := unholdable(text))
+    ]
+    if bad:
+        raise InputError(bad)
+    if len(rows) > MAX_ROWS:
+        raise InputError(
+            Problem(
+                display,
+                f"the table has {len(rows):,} rows; a KPI table has a few hundred at most "
+                f"(deckgen reads up to {MAX_ROWS:,}). Is this the right file?",
+            )
+        )
     missing = [c for c in required if c not in headers]
     if missing:
         raise InputError(
@@ -78,13 +124,12 @@ def read_rows(path: Path, display: str, required: tuple[str, ...]) -> list[Row]:
     return rows
 
 
-def _read_csv(path: Path, display: str) -> tuple[list[Row], list[str]]:
+def _read_csv(text: str, display: str) -> tuple[list[Row], list[str]]:
     # The standard library's csv module: exact line numbers (quoted cells may span lines) and no
     # 200 ms pandas import for a file of a dozen rows.
     import csv
     import io
 
-    text = read_text(path, display)
     if not text.strip():
         raise InputError(Problem(display, "the file is empty; expected a header row and data rows"))
     first = text.splitlines()[0]
@@ -131,21 +176,31 @@ def _read_csv(path: Path, display: str) -> tuple[list[Row], list[str]]:
     return rows, headers or []
 
 
-def _read_xlsx(path: Path, display: str) -> tuple[list[Row], list[str]]:
+def _read_xlsx(raw: bytes, display: str) -> tuple[list[Row], list[str]]:
     # openpyxl directly (not pandas): we need each cell's number format, because a cell shown as
     # 17.5% is stored as 0.175 and must not silently become 0.175 %.
+    import io
     import zipfile
 
     import openpyxl
 
+    _check_workbook_size(raw, display)
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
-        formulas = openpyxl.load_workbook(path, data_only=False)
-    except FileNotFoundError:
-        raise InputError(Problem(display, "file not found")) from None
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        book = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
+        formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise InputError(Problem(display, f"cannot read as an Excel workbook ({exc})")) from None
+    if not book.worksheets:
+        raise InputError(Problem(display, "the workbook has no sheets"))
     sheet, source = book.worksheets[0], formulas.worksheets[0]
+    if (sheet.max_row or 0) > MAX_ROWS + 1:
+        raise InputError(
+            Problem(
+                display,
+                f"the first sheet has {sheet.max_row:,} rows; a KPI table has a few hundred at "
+                f"most (deckgen reads up to {MAX_ROWS:,}). Is this the right file?",
+            )
+        )
     problems = []
     for merged in sheet.merged_cells.ranges:
         problems.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,16 +48,52 @@ class YamlDoc:
         return Problem(self.file, message, key_path(path), self.line_of(path))
 
 
-def read_text(path: Path, display: str) -> str:
-    """Read a user file as UTF-8 (a BOM is fine) with a clear message for anything else."""
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # an org.yaml or audience.yaml is a few kB; a KPI table too
+MAX_DEPTH = 50  # levels of nesting a workspace file may use (deckgen's own need four)
+MAX_VALUES = 100_000  # values a document may hold once YAML aliases are expanded
+
+
+def read_bytes(path: Path, display: str, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """A user file's bytes: a regular file only (not a FIFO or a device such as /dev/zero, which
+    would hang or never end), read no further than `limit`."""
+    import os
+    import stat
+
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(Problem(display, "expected a file, found a folder"))
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                Problem(
+                    display,
+                    "expected a regular file, found a pipe or device; save the data as a file",
+                )
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError(Problem(display, "file not found")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(display, "expected a file, found a folder")) from None
     except OSError as exc:
         raise InputError(Problem(display, f"cannot read: {exc.strerror}")) from None
+    if len(raw) > limit:
+        raise InputError(
+            Problem(
+                display,
+                f"the file is larger than {limit // (1024 * 1024)} MB; expected a small text "
+                "file. Is this the right file?",
+            )
+        )
+    return raw
+
+
+def read_text(path: Path, display: str, limit: int = MAX_TEXT_BYTES) -> str:
+    """Read a user file as UTF-8 (a BOM is fine) with a clear message for anything else."""
+    return decode_text(read_bytes(path, display, limit), display)
+
+
+def decode_text(raw: bytes, display: str) -> str:
+    """A user file's bytes as text: UTF-8 (a BOM is fine), never binary."""
     if b"\x00" in raw[:8192]:
         raise InputError(Problem(display, "expected a text file, found binary data"))
     try:
@@ -140,12 +177,49 @@ def _reader_problem(display: str, text: str, exc: yaml.reader.ReaderError) -> Pr
     )
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDoc) -> Any:
+class _Budget:
+    """How much of the document is left to build: a bound on values (aliases expand, so a few
+    lines can name billions of them) and on depth (each level is a Python call)."""
+
+    def __init__(self) -> None:
+        self.values = MAX_VALUES
+
+
+def _build(
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    path: Path_,
+    doc: YamlDoc,
+    budget: _Budget | None = None,
+) -> Any:
+    budget = budget or _Budget()
+    budget.values -= 1
+    if budget.values < 0:
+        raise InputError(
+            Problem(
+                doc.file,
+                f"the document holds more than {MAX_VALUES:,} values once its & and * aliases "
+                "are expanded; write the values out without aliases",
+                line=node.start_mark.line + 1,
+            )
+        )
+    if len(path) > MAX_DEPTH:
+        raise InputError(
+            Problem(
+                doc.file,
+                f"nested more than {MAX_DEPTH} levels deep; deckgen's files need a few",
+                line=node.start_mark.line + 1,
+            )
+        )
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError(
+                    doc.problem(path, "keys must be plain text, got a list or mapping")
+                )
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int | float | bool) or key is None:
                 raise InputError(doc.problem(path, f"keys must be plain text, got {key!r}"))
@@ -160,8 +234,41 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDoc) 
                     )
                 )
             doc.lines[(*path, key)] = key_node.start_mark.line + 1
-            out[key] = _build(loader, value_node, (*path, key), doc)
+            out[key] = _build(loader, value_node, (*path, key), doc, budget)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, (*path, i), doc) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+        return [_build(loader, item, (*path, i), doc, budget) for i, item in enumerate(node.value)]
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # 2026-02-30, year 0: YAML reads them as dates
+        raise InputError(
+            Problem(
+                doc.file, _unreadable_scalar(node, exc), key_path(path), node.start_mark.line + 1
+            )
+        ) from None
+    if isinstance(value, str) and (bad := unholdable(value)):
+        raise InputError(
+            Problem(
+                doc.file,
+                f"contains the control character U+{ord(bad):04X}, which a slide cannot hold; "
+                "remove it",
+                key_path(path),
+                node.start_mark.line + 1,
+            )
+        )
+    return value
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def unholdable(text: str) -> str | None:
+    """The first character XML (so a slide, a note or a chart) cannot hold, if any."""
+    found = _NOT_XML.search(text)
+    return found.group(0) if found else None
+
+
+def _unreadable_scalar(node: yaml.Node, exc: Exception) -> str:
+    if getattr(node, "tag", "").endswith(":timestamp"):
+        return f"'{node.value}' is not a calendar date ({exc}); write a real date like 2026-03-31"
+    return f"cannot read '{str(getattr(node, 'value', ''))[:40]}': {exc}"
