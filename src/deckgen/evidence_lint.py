@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from pydantic import Field, field_validator
+
 from deckgen.errors import Problem
 from deckgen.fmt import Formatter
 from deckgen.load.evidence import (
@@ -16,6 +18,7 @@ from deckgen.load.evidence import (
     render_statement,
     statement_with,
 )
+from deckgen.load.schema import Strict
 from deckgen.load.yamlfile import YamlDoc
 from deckgen.words import TITLE_MAX
 
@@ -42,62 +45,34 @@ class Zombie:
     message: str
 
 
-# Matched against "publisher | title | rendered statement" of every claim (lower case).
-ZOMBIES = (
-    Zombie(
-        "bankruptcy-2x",
-        re.compile(r"bankrupt"),
-        "no source was found for 'burnout cultures are twice as likely to go bankrupt'; the "
-        "nearest real evidence is Dunham et al. (2023), Journal of Forensic Accounting "
-        "Research: falling Glassdoor ratings track rising financial distress (an association, "
-        "no '2x')",
-    ),
-    Zombie(
-        "desperate-job-hunting",
-        re.compile(
-            r"desperate|one in three.*(job|looking)|"
-            r"1 in 3.*(job|looking)"
-        ),
-        "no source says one in three workers are 'desperately' job hunting; cite Express "
-        "Employment/Harris Poll (2024: 37% of US employees actively seeking) or LinkedIn "
-        "(2015: 30% actively looking) instead",
-    ),
-    Zombie(
-        "tavistock-courage",
-        re.compile(r"tavistock"),
-        "the Tavistock Institute figure on courage and speaking up was not found; related "
-        "work: Howard & Cogswell (2018), Journal of Positive Psychology, or Detert & Bruno "
-        "(MIT Sloan Management Review)",
-    ),
-    Zombie(
-        "hr-burnout-98-shrm",
-        re.compile(r"shrm.*\b98(\.0)?%.*burn|shrm.*burn.*\b98(\.0)?%"),
-        "the '98% of HR professionals burned out' figure comes from Workvivo's 2022 survey "
-        "(n=524), not SHRM; cite it as Workvivo (see evidence/workvivo-2022-hr-burnout.yaml)",
-    ),
-    Zombie(
-        "who-12-hazards",
-        re.compile(
-            r"(world health|who\b).*\b12\b.*(hazard|psychosocial)|"
-            r"\b12\b.*(psychosocial|hazard).*(world health|who\b)"
-        ),
-        "there is no WHO list of 12 psychosocial hazards: WHO (2022) groups psychosocial "
-        "risks into ten categories, Safe Work Australia lists 14 hazards and ISO 45003 uses "
-        "three groups",
-    ),
-    Zombie(
-        "disengaged-34pct",
-        re.compile(r"disengag.*\b34(\.0)?%|\b34(\.0)?%.*disengag"),
-        "'a disengaged employee costs 34% of salary' cannot be traced to Gallup; never use "
-        "it (Gallup's cost figures are macro estimates, e.g. State of the Global Workplace)",
-    ),
-    Zombie(
-        "shrm-months-salary",
-        re.compile(r"shrm.*(months?'? (of )?salary|\b(50|60)%.*salary)"),
-        "the 'SHRM says 6-9 months' salary' turnover cost is seen only second-hand in three "
-        "variants; use Gallup's 0.5-2x salary range (evidence/gallup-replacement-cost.yaml)",
-    ),
-)
+class _ZombieEntry(Strict):
+    rule: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    pattern: str = Field(description="Regular expression over 'publisher | title | statement'.")
+    message: str = Field(min_length=20, description="What to cite instead.")
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not a regular expression ({exc})") from None
+        return pattern
+
+
+class _ZombieFile(Strict):
+    zombies: list[_ZombieEntry]
+
+
+def _zombies() -> tuple[Zombie, ...]:
+    from deckgen.load.datafiles import read_data
+
+    data = read_data("zombies", _ZombieFile)
+    return tuple(Zombie(z.rule, re.compile(z.pattern), z.message) for z in data.zombies)
+
+
+# data/zombies.yaml, matched against "publisher | title | rendered statement" (lower case).
+ZOMBIES = _zombies()
 
 _TYPED_NUMBER = re.compile(r"\d")
 

@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import Field
+
+from deckgen.load.schema import Strict
 from deckgen.models import Scale
 
 Direction = Literal["lower-is-better", "higher-is-better", "neutral"]
@@ -22,139 +25,30 @@ class KpiSpec:
     description: str
 
 
-CATALOG: dict[str, KpiSpec] = {
-    k.name: k
-    for k in (
-        KpiSpec(
-            "voluntary_attrition",
-            "Voluntary attrition",
-            "percent",
-            0,
-            100,
-            "lower-is-better",
-            "Voluntary leavers in the period as a percent of average headcount, per year.",
-        ),
-        KpiSpec(
-            "regretted_attrition",
-            "Regretted attrition",
-            "percent",
-            0,
-            100,
-            "lower-is-better",
-            "Leavers the organisation wanted to keep, as a percent of headcount, per year.",
-        ),
-        KpiSpec(
-            "absence_days_per_fte",
-            "Sickness absence",
-            "days",
-            0,
-            260,
-            "lower-is-better",
-            "Sickness absence days per full-time equivalent employee per year.",
-        ),
-        KpiSpec(
-            "engagement",
-            "Engagement",
-            "percent",
-            0,
-            100,
-            "higher-is-better",
-            "Percent of employees engaged in the organisation's engagement survey.",
-        ),
-        KpiSpec(
-            "enps",
-            "Employee Net Promoter Score",
-            "score",
-            -100,
-            100,
-            "higher-is-better",
-            "Percent promoters (9-10) minus percent detractors (0-6), from -100 to +100.",
-        ),
-        KpiSpec(
-            "burnout",
-            "Burnout",
-            "percent",
-            0,
-            100,
-            "lower-is-better",
-            "Percent of employees reporting burnout often or always.",
-        ),
-        KpiSpec(
-            "psychological_safety",
-            "Psychological safety",
-            "score",
-            0,
-            100,
-            "higher-is-better",
-            "Team psychological-safety score on the survey's own scale (give `scale`).",
-        ),
-        KpiSpec(
-            "time_to_fill_days",
-            "Time to fill",
-            "days",
-            0,
-            730,
-            "lower-is-better",
-            "Calendar days from requisition approval to offer accepted.",
-        ),
-        KpiSpec(
-            "cost_per_hire",
-            "Cost per hire",
-            "currency",
-            0,
-            1_000_000,
-            "lower-is-better",
-            "External and internal recruiting cost divided by hires, in the org currency.",
-        ),
-        KpiSpec(
-            "overtime_hours_per_fte",
-            "Overtime",
-            "hours",
-            0,
-            2000,
-            "lower-is-better",
-            "Paid or recorded overtime hours per full-time equivalent per year.",
-        ),
-        KpiSpec(
-            "wellbeing_programme_uptake",
-            "Wellbeing programme uptake",
-            "percent",
-            0,
-            100,
-            "higher-is-better",
-            "Percent of employees who used the wellbeing programme or EAP in the year.",
-        ),
-        KpiSpec(
-            "remote_eligible_share",
-            "Remote-eligible roles",
-            "percent",
-            0,
-            100,
-            "neutral",
-            "Percent of roles that can be done remotely at least part of the week.",
-        ),
-    )
-}
+class _KpiEntry(Strict):
+    label: str = Field(min_length=1, max_length=40, description="Name shown on slides.")
+    unit: Literal["percent", "days", "hours", "score", "currency"]
+    low: float = Field(description="Lowest valid value.")
+    high: float = Field(description="Highest valid value.")
+    direction: Direction
+    description: str = Field(min_length=10, description="What the measure counts, for people.")
 
-# Unit spellings HR exports use, mapped to the catalog's unit names.
-UNIT_ALIASES: dict[str, str] = {
-    "%": "percent",
-    "percent": "percent",
-    "pct": "percent",
-    "percentage": "percent",
-    "days": "days",
-    "day": "days",
-    "d": "days",
-    "hours": "hours",
-    "hour": "hours",
-    "h": "hours",
-    "hrs": "hours",
-    "score": "score",
-    "points": "score",
-    "pts": "score",
-    "index": "score",
-    "currency": "currency",
-}
+
+class _KpiFile(Strict):
+    kpis: dict[str, _KpiEntry] = Field(min_length=1)
+    units: dict[str, Literal["percent", "days", "hours", "score", "currency"]]
+
+
+def _catalog() -> tuple[dict[str, KpiSpec], dict[str, str]]:
+    from deckgen.load.datafiles import read_data
+
+    data = read_data("kpis", _KpiFile)
+    catalog = {name: KpiSpec(name, **entry.model_dump()) for name, entry in data.kpis.items()}
+    return catalog, dict(data.units)
+
+
+# data/kpis.yaml: the catalog (name -> spec) and the unit spellings HR exports use.
+CATALOG, UNIT_ALIASES = _catalog()
 
 
 def normalise_unit(unit: str, currency: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Locate the bundled data folders: evidence/, decks/ and themes/ (repo checkout or installed wheel)."""
+"""Locate the bundled data folders: evidence/, decks/, themes/ and data/ (checkout or wheel)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ def decks_dir() -> Path:
 
 def themes_dir() -> Path:
     return data_root() / "themes"
+
+
+def data_dir() -> Path:
+    """deckgen's own tables: KPIs, blockers, classifier cues, checker words, zombie statistics."""
+    return data_root() / "data"
 
 
 def training_file() -> Path:

@@ -9,199 +9,47 @@ from typing import Any
 
 from pptx.oxml.ns import qn
 from pptx.util import Emu
+from pydantic import Field
 
 from deckgen.check import Finding
 from deckgen.check.deck import Box, Colors, TextRun, box_of, flatten, runs_of
+from deckgen.load.schema import Strict
 from deckgen.textfit import EMU_PER_PT, Para, measure
 from deckgen.words import TITLE_MAX
 
 BODY_MIN_PT, SOURCE_MIN_PT = 18, 10
 NOTES_MIN_WORDS = 40
-NAV_TITLES = re.compile(
-    r"^(appendix|agenda|contents|sources|references|next steps|thank you|"
-    r"questions)\b",
-    re.I,
-)
-TOPIC_LABELS = {
-    "overview",
-    "analysis",
-    "results",
-    "background",
-    "introduction",
-    "summary",
-    "agenda",
-    "next steps",
-    "discussion",
-    "findings",
-    "data",
-    "context",
-}
-DECISION = re.compile(
-    r"\b(approve|approval|fund|funding|endorse|agree|decide|decision|confirm|"
-    r"recommend|sign off)\w*",
-    re.I,
-)
+
+
+class _CheckerWords(Strict):
+    """data/checker.yaml: the words the rules read titles with."""
+
+    nav_titles: str = Field(description="Regular expression: titles that navigate, not argue.")
+    topic_labels: list[str] = Field(description="Titles that only name a topic.")
+    decision: str = Field(description="Regular expression: words that ask for a decision.")
+    base_verbs: list[str] = Field(description="Verbs; their -s, -es, -ed, -d and -ing forms too.")
+    verbs: list[str] = Field(description="Other verb forms, counted as they are.")
+
+
+def _words() -> tuple[re.Pattern[str], set[str], re.Pattern[str], set[str]]:
+    from deckgen.load.datafiles import read_data
+
+    data = read_data("checker", _CheckerWords)
+    verbs = set(data.verbs)
+    for verb in data.base_verbs:
+        verbs |= {verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing"}
+        if verb.endswith("y"):
+            verbs.add(verb[:-1] + "ies")
+    return (
+        re.compile(data.nav_titles, re.I),
+        set(data.topic_labels),
+        re.compile(data.decision, re.I),
+        verbs,
+    )
+
+
+NAV_TITLES, TOPIC_LABELS, DECISION, _VERBS = _words()
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_BASE_VERBS = [
-    "account",
-    "add",
-    "agree",
-    "answer",
-    "approve",
-    "arrive",
-    "ask",
-    "be",
-    "beat",
-    "begin",
-    "bring",
-    "build",
-    "can",
-    "carry",
-    "change",
-    "close",
-    "come",
-    "cost",
-    "could",
-    "cover",
-    "cut",
-    "decide",
-    "deliver",
-    "deserve",
-    "do",
-    "doubt",
-    "drive",
-    "end",
-    "explain",
-    "fail",
-    "fall",
-    "feel",
-    "follow",
-    "fund",
-    "get",
-    "give",
-    "go",
-    "group",
-    "grow",
-    "have",
-    "help",
-    "hide",
-    "hold",
-    "improve",
-    "increase",
-    "keep",
-    "land",
-    "lead",
-    "leave",
-    "link",
-    "lose",
-    "lower",
-    "make",
-    "matter",
-    "may",
-    "mean",
-    "might",
-    "miss",
-    "move",
-    "must",
-    "name",
-    "need",
-    "offer",
-    "open",
-    "outperform",
-    "pay",
-    "predict",
-    "prevent",
-    "protect",
-    "put",
-    "raise",
-    "reach",
-    "recommend",
-    "reduce",
-    "remove",
-    "report",
-    "request",
-    "rest",
-    "return",
-    "rise",
-    "run",
-    "save",
-    "say",
-    "see",
-    "seem",
-    "set",
-    "should",
-    "show",
-    "spend",
-    "stand",
-    "start",
-    "stay",
-    "suffer",
-    "take",
-    "tell",
-    "test",
-    "tie",
-    "trace",
-    "track",
-    "treat",
-    "turn",
-    "use",
-    "want",
-    "will",
-    "win",
-    "work",
-    "worsen",
-    "would",
-]
-_VERBS = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "has",
-    "had",
-    "did",
-    "does",
-    "rose",
-    "risen",
-    "fell",
-    "fallen",
-    "grew",
-    "grown",
-    "drove",
-    "took",
-    "made",
-    "kept",
-    "left",
-    "lost",
-    "paid",
-    "saw",
-    "said",
-    "got",
-    "went",
-    "came",
-    "gave",
-    "told",
-    "led",
-    "held",
-    "won",
-    "built",
-    "spent",
-    "meant",
-    "brought",
-    "began",
-}
-for _verb in _BASE_VERBS:
-    _VERBS |= {
-        _verb,
-        _verb + "s",
-        _verb + "es",
-        _verb + "ed",
-        _verb + "d",
-        _verb + "ing",
-        (_verb[:-1] + "ies") if _verb.endswith("y") else _verb,
-    }
 
 
 @dataclass
