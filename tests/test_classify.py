@@ -198,3 +198,45 @@ def test_word_model_is_cached_and_a_damaged_cache_is_retrained(tmp_path, monkeyp
     stored.write_bytes(b"\x00damaged")
     assert classify._cached_lexical_model(raw, examples) == fresh
     assert len(list((tmp_path / "classifier").glob("*.marshal"))) == 1
+
+
+def test_the_meaning_signal_takes_any_encoder():
+    """A fake encoder (two dimensions: money words, office words) stands in for the real one."""
+    import numpy as np
+
+    from deckgen.classify import Meaning
+
+    class Fake:
+        def embed(self, text):
+            v = np.array([text.count("money") + 0.1, text.count("office") + 0.1])
+            return v / np.linalg.norm(v)
+
+        def embed_many(self, texts):
+            return np.array([self.embed(t) for t in texts])
+
+    meaning = Meaning.fit(
+        ["money money", "more money", "office please", "the office"],
+        ("too-expensive", "too-expensive", "control-rto", "control-rto"),
+        Fake(),
+    )
+    scores = meaning.scores("we have no money")
+    assert scores["too-expensive"] > scores["control-rto"]
+    assert meaning.nearest("office desks", "control-rto") in ("office please", "the office")
+
+
+def test_the_encoder_holds_blas_to_one_thread(monkeypatch):
+    from deckgen import encoder
+
+    seen = []
+
+    class Controller:
+        def limit(self, limits, user_api):
+            seen.append((limits, user_api))
+            import contextlib
+
+            return contextlib.nullcontext()
+
+    monkeypatch.setattr(encoder, "_one_thread", lambda: Controller())
+    encoder.embed.cache_clear()
+    encoder.embed("Is there a thread limit?")
+    assert seen == [(1, "blas")]

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -238,6 +238,15 @@ class CentroidModel:
         }
 
 
+class SentenceEncoder(Protocol):
+    """What the meaning signal needs from an encoder: unit-length vectors for texts. The real one
+    is deckgen.encoder.MiniLM; tests may pass a small fake."""
+
+    def embed(self, text: str) -> Any: ...
+
+    def embed_many(self, texts: list[str]) -> Any: ...
+
+
 @dataclass(frozen=True)
 class Meaning:
     """The training phrasings as sentence-encoder vectors (rows of `matrix`), with their labels."""
@@ -246,25 +255,28 @@ class Meaning:
     texts: tuple[str, ...]
     matrix: Any  # numpy array, one unit-length row per phrasing
     centroids: dict[str, Any]  # unit-length mean vector per label
+    encoder: SentenceEncoder
 
     @staticmethod
-    def fit(texts: list[str], labels: tuple[str, ...]) -> Meaning:
+    def fit(
+        texts: list[str], labels: tuple[str, ...], encoder: SentenceEncoder | None = None
+    ) -> Meaning:
         import numpy as np
 
-        from deckgen import encoder
+        if encoder is None:
+            from deckgen.encoder import MiniLM
 
+            encoder = MiniLM()
         matrix = encoder.embed_many(texts)
         centroids = {}
         for label in sorted(set(labels)):
             mean = matrix[np.array([x == label for x in labels])].mean(0)
             centroids[label] = mean / (np.linalg.norm(mean) or 1.0)
-        return Meaning(labels, tuple(texts), matrix, centroids)
+        return Meaning(labels, tuple(texts), matrix, centroids, encoder)
 
     def scores(self, text: str) -> dict[str, float]:
         """Per label: cosine to its centroid plus the mean of its NEIGHBOURS closest phrasings."""
-        from deckgen import encoder
-
-        query = encoder.embed(text)
+        query = self.encoder.embed(text)
         sims = self.matrix @ query
         per_label: dict[str, list[float]] = {}
         for label, sim in zip(self.labels, sims.tolist(), strict=True):
@@ -277,9 +289,7 @@ class Meaning:
 
     def nearest(self, text: str, label: str) -> str:
         """The training phrasing of `label` closest in meaning to `text` (shown as an example)."""
-        from deckgen import encoder
-
-        sims = (self.matrix @ encoder.embed(text)).tolist()
+        sims = (self.matrix @ self.encoder.embed(text)).tolist()
         best = max(
             (i for i, own in enumerate(self.labels) if own == label),
             key=sims.__getitem__,
