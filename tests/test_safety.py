@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from deckgen.output import write_atomic
+from deckgen.output import OutputFolder
 from tests.conftest import NORTHWIND, ROOT, run
 
 
@@ -59,16 +59,16 @@ def test_killed_build_leaves_no_partial_files_and_earlier_decks_intact(tmp_path)
     assert (out / "person-00.pptx").read_bytes() == earlier
 
 
-def test_atomic_write_never_leaves_half_a_file(tmp_path, monkeypatch):
+def test_an_interrupt_while_moving_decks_in_never_leaves_half_a_set(tmp_path, monkeypatch):
     target = tmp_path / "deck.pptx"
     target.write_bytes(b"the old deck")
 
     def interrupted(src, dst):
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # as if Ctrl-C could land inside a rename
 
     monkeypatch.setattr(os, "replace", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        write_atomic(target, b"the new deck" * 1000)
+    with pytest.raises(KeyboardInterrupt), OutputFolder(tmp_path) as folder:
+        folder.commit({"deck.pptx": b"the new deck" * 1000, "deck.manifest.json": b"{}"})
     assert target.read_bytes() == b"the old deck"
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
 

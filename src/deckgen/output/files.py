@@ -1,10 +1,9 @@
-"""Single files on disk: created new with the user's umask, flushed to the disk, renamed whole."""
+"""Single files on disk: created new with the user's umask and flushed to the disk."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 
 # New files get 0o666 less the umask, as any program's files do (0644 or 0640, not always 0644).
@@ -28,21 +27,6 @@ def write_new(path: Path, data: bytes) -> None:
             os.unlink(path)
         raise
     os.close(fd)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temp file beside `path` (`.<name>.<8 hex>.tmp`), then rename it over
-    `path`: readers see the old file or the new one, never half of one. Used for cache files; a
-    build's decks go through OutputFolder, which moves them all at once."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    write_new(tmp, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def sync_folder(folder: Path) -> None:

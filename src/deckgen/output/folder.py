@@ -157,9 +157,11 @@ class OutputFolder:
         journal = Journal(work=work.name, files=names, existed=existed)
         try:
             journal.publish(self.path)
-        except OSError as exc:
-            remove_work(work)
-            raise output_error(exc, self.path, is_folder=True) from None
+        except BaseException as exc:
+            remove_work(work)  # a journal without its work folder counts as done: nothing moved
+            if isinstance(exc, OSError):
+                raise output_error(exc, self.path, is_folder=True) from None
+            raise
         checkpoint("journal")
         target = self.path
         try:

@@ -28,7 +28,7 @@ from deckgen.output.files import sync_folder, write_new
 JOURNAL_NAME = ".deckgen-journal.json"
 WORK_PREFIX = ".deckgen-build-"
 _WORK = re.compile(r"\.deckgen-build-[a-z0-9_]{8}")
-# Temp files of `write_atomic`, and of earlier deckgen versions, which wrote decks one by one.
+# Temp files of earlier deckgen versions, which wrote decks one by one (`.<name>.<8 chars>.tmp`).
 _STALE_TMP = re.compile(r"\..+\.(pptx|manifest\.json)\.[a-z0-9_]{8}\.tmp")
 _PARTS = ("new", "undo", "old")
 
