@@ -136,6 +136,25 @@ def test_a_rename_that_fails_puts_the_earlier_files_back(folder, monkeypatch, k,
     expect(folder, EARLIER)
 
 
+def test_when_even_starting_to_put_back_fails_the_next_build_puts_the_new_set_in(
+    folder, monkeypatch
+):
+    def no_rename(src, dst):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "rename", no_rename)  # new/ cannot become undo/
+    fail_at(monkeypatch, "replace", {5: errno.ENOSPC})
+    with pytest.raises(OutputError) as failed:
+        commit(folder, NEWER)
+    assert str(failed.value).endswith(
+        "(putting the earlier files back failed too (Input/output error); the next deckgen "
+        f"build into {folder} puts all the new ones in instead)"
+    )
+    monkeypatch.undo()
+    commit(folder, {})
+    expect(folder, {**EARLIER, **NEWER})
+
+
 def test_when_putting_back_fails_too_the_next_build_finishes_it(folder, monkeypatch):
     fail_at(monkeypatch, "replace", {5: errno.ENOSPC, 6: errno.EIO})  # 6: the first one back
     with pytest.raises(OutputError) as failed:
@@ -143,7 +162,7 @@ def test_when_putting_back_fails_too_the_next_build_finishes_it(folder, monkeypa
     assert str(failed.value) == (
         f"{folder / 'ann.manifest.json'}: no space left on the disk; free some space, then build "
         f"again (putting the earlier files back failed too (Input/output error); the next "
-        f"deckgen build into {folder} finishes that)"
+        f"deckgen build into {folder} puts them back)"
     )
     monkeypatch.undo()
     with OutputFolder(folder) as again:

@@ -182,9 +182,12 @@ class OutputFolder:
         try:
             move_back(self.path, journal)
         except OSError as again:
+            # The journal decides what the next build does: back once new/ became undo/.
+            undoing = (self.path / journal.work / "undo").exists()
+            then = "puts them back" if undoing else "puts all the new ones in instead"
             left = (
                 f"putting the earlier files back failed too ({again.strerror}); the next "
-                f"deckgen build into {self.path} finishes that"
+                f"deckgen build into {self.path} {then}"
             )
             raise output_error(
                 cause if isinstance(cause, OSError) else again, target, outcome=left
