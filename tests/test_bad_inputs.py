@@ -125,6 +125,7 @@ def test_case(name, tmp_path):
     if result.exit_code != 0:
         assert decks == [] and not list(out.glob("*.manifest.json")), "nothing written on error"
         assert not list(out.glob(".*.tmp")), "no temporary files left"
+        assert [p.name for p in out.iterdir()] == ["earlier.pptx"], "no lock or staging left"
         return
     assert decks, "a non-error case builds its deck"
     if "files" in spec:

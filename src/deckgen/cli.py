@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from deckgen import __version__
-from deckgen.errors import DeckgenError
+from deckgen.errors import DeckgenError, Interrupted
 from deckgen.words import noun, plural
 
 
@@ -22,8 +22,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except DeckgenError as exc:
             raise click.ClickException(str(exc)) from None
-        except KeyboardInterrupt:
-            click.echo("Interrupted; no partial files were left behind.", err=True)
+        except KeyboardInterrupt as exc:
+            # A build says what the interruption left in its folder; elsewhere nothing more is known.
+            click.echo(str(exc) if isinstance(exc, Interrupted) else "Interrupted.", err=True)
             ctx.exit(130)
 
 
@@ -528,7 +529,7 @@ def _report_json(report) -> dict:
 def main() -> None:
     import signal
 
-    def _terminate(signum, frame):  # a killed build cleans its temporary files, then stops
+    def _terminate(signum, frame):  # a stopped build cleans up and says what it left, then exits
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _terminate)

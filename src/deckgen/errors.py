@@ -50,3 +50,11 @@ class OutputExistsError(DeckgenError):
 
 class TemplateError(DeckgenError):
     """A theme or template .pptx is missing, unreadable or lacks a layout it needs."""
+
+
+class OutputError(DeckgenError):
+    """The output folder cannot take the build: busy, a file, unwritable, full, names too long."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM during a build, with what it left in the output folder (exit 130)."""

@@ -88,37 +88,47 @@ class _Shared:
 def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> BuildReport:
     """load -> validate -> classify -> select evidence -> compute figures -> plan -> render charts
     -> write pptx. Every input is checked before anything is built; decks are written only after
-    all of them were built, and a deck that fails to build does not stop the others."""
+    all of them were built, all at once, and a deck that fails to build does not stop the others."""
+    from contextlib import ExitStack
+
     from deckgen.batch import Workers, run_batch
-    from deckgen.output import check_targets, write_atomic
+    from deckgen.output import OutputFolder, check_targets
 
     started = time.perf_counter()
-    with Workers(_worth_starting(opts)) as workers:
-        shared, executives, library_warnings = _load(opts)
-        shared.classified = {e.file_stem: _classify(e) for e in executives}
-        targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
-        check_targets([(t, manifest_path(t)) for t in targets], opts.force)
-        tasks = list(zip(executives, targets, strict=True))
-        outcomes = run_batch(shared, tasks, workers, on_progress)
+    with ExitStack() as held:
+        with Workers(_worth_starting(opts)) as workers:
+            shared, executives, library_warnings = _load(opts)
+            shared.classified = {e.file_stem: _classify(e) for e in executives}
+            targets = [opts.outdir / f"{e.file_stem}.pptx" for e in executives]
+            # Locked from the overwrite check until the files are in place: a second build into
+            # the folder stops at once, and one killed there earlier is finished first.
+            folder = held.enter_context(OutputFolder(opts.outdir))
+            check_targets([(t, manifest_path(t)) for t in targets], opts.force)
+            tasks = list(zip(executives, targets, strict=True))
+            outcomes = run_batch(shared, tasks, workers, on_progress)
 
-    built: list[tuple[Path, bytes, bytes, DeckResult]] = []
-    warnings = list(library_warnings)
-    failures: list[tuple[str, str]] = []
-    for exe, outcome in zip(executives, outcomes, strict=True):
-        if isinstance(outcome, str):
-            failures.append((exe.name, outcome))
-            continue
-        warnings.extend(outcome[3].warnings)
-        built.append(outcome)
-    if shared.cache is not None:
-        if any(r.charts_rendered for *_, r in built):  # it only grows when charts are added
-            shared.cache.trim()
-        if shared.cache.problem:
-            warnings.append(shared.cache.problem)
+        built: list[tuple[Path, bytes, bytes, DeckResult]] = []
+        warnings = list(library_warnings)
+        if folder.recovered:
+            warnings.append(f"{opts.outdir}: {folder.recovered}")
+        failures: list[tuple[str, str]] = []
+        for exe, outcome in zip(executives, outcomes, strict=True):
+            if isinstance(outcome, str):
+                failures.append((exe.name, outcome))
+                continue
+            warnings.extend(outcome[3].warnings)
+            built.append(outcome)
+        if shared.cache is not None:
+            if any(r.charts_rendered for *_, r in built):  # it only grows when charts are added
+                shared.cache.trim()
+            if shared.cache.problem:
+                warnings.append(shared.cache.problem)
 
-    for target, data, manifest, _ in built:
-        write_atomic(target, data)
-        write_atomic(manifest_path(target), manifest)
+        files: dict[str, bytes] = {}
+        for target, data, manifest, _ in built:
+            files[target.name] = data
+            files[manifest_path(target).name] = manifest
+        folder.commit(files)  # all of them or none
     return BuildReport(
         [r for *_, r in built], opts.outdir, time.perf_counter() - started, warnings, failures
     )
