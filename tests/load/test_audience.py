@@ -155,3 +155,10 @@ def test_a_bare_no_is_explained(tmp_path):
         "audience.yaml:2: executives[0].said: expected text, got false: YAML reads a bare yes, "
         "no, on or off as true or false, so put the words in quotes"
     )
+
+
+def test_a_file_name_fits_any_file_system_whatever_the_script():
+    gothic = "\U00010330" * 80  # four bytes a letter in UTF-8
+    stem = safe_stem(gothic)
+    assert stem and len(stem.encode("utf-8")) <= 120
+    assert len(safe_stem("a" * 200)) == 80

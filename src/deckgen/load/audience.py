@@ -15,6 +15,7 @@ from deckgen.load.schema import Amount, LocaleDate, Strict, validate
 from deckgen.load.yamlfile import YamlDoc, load_yaml, unholdable
 from deckgen.models import Executive
 
+STEM_BYTES = 120  # a deck's file name stem; with ".manifest.json" well under 255 bytes
 MAX_TEXT = 4000  # characters of an executive's words kept for the deck
 
 
@@ -80,8 +81,10 @@ def safe_stem(name: str) -> str:
     """`Jordan Ellis` -> `jordan-ellis`; letters of any script survive, everything else becomes '-'."""
     text = unicodedata.normalize("NFKC", name).casefold()
     text = "".join(c if (c.isalnum() and c.isprintable()) else "-" for c in text)
-    text = re.sub(r"-{2,}", "-", text).strip("-.")
-    return text[:80].rstrip("-")
+    text = re.sub(r"-{2,}", "-", text).strip("-.")[:80]
+    while len(text.encode("utf-8")) > STEM_BYTES:  # file systems count bytes, not letters
+        text = text[:-1]
+    return text.rstrip("-")
 
 
 def stem_for(name: str, index: int) -> str:
