@@ -1,0 +1,81 @@
+"""The names every storyline template may use (org, exec, ask, blocker, trend, cost ...): built
+once per deck from its inputs, plain values with provenance for every number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deckgen import words
+from deckgen.blockers import BLOCKERS
+from deckgen.kpis import CATALOG
+from deckgen.models import Provenance, Quantity
+from deckgen.plan import figures as pf
+from deckgen.plan.inputs import DeckInputs
+from deckgen.plan.org import shown_kpis, trend_lead
+from deckgen.text import DateValue, UserText
+
+
+def _ask(inputs: DeckInputs, next_step: str) -> dict[str, Any]:
+    ask = inputs.ask
+    what = ask.what or next_step
+    return {
+        "given": bool(ask.what),
+        "what": UserText(what, "audience.yaml ask.what") if ask.what else what,
+        "cost": Quantity(ask.cost, "currency", Provenance("audience", "audience.yaml ask.cost"))
+        if ask.cost
+        else None,
+        "decision_by": DateValue(
+            ask.decision_by, Provenance("audience", "audience.yaml ask.decision_by")
+        )
+        if ask.decision_by
+        else None,
+        "owner": UserText(ask.owner, "audience.yaml ask.owner") if ask.owner else None,
+    }
+
+
+def _measures(shown: list[str]) -> str:
+    """'voluntary attrition, sickness absence and engagement': the measures a step is judged on."""
+    chosen = [k for k in shown if CATALOG[k].direction != "neutral"][:3]
+    labels = [CATALOG[k].label.lower() for k in chosen]
+    joined = ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else "".join(labels)
+    return joined or "the measures we agree"
+
+
+def deck_context(inputs: DeckInputs, slide_no: dict[str, str]) -> dict[str, Any]:
+    org, exe, cls = inputs.org, inputs.executive, inputs.classification
+    blocker = BLOCKERS[cls.blocker]
+    presenter = (
+        UserText(inputs.presenter, "audience.yaml presenter")
+        if inputs.presenter
+        else f"the {org.name} People team"
+    )
+    trend = trend_lead(org)
+    shown = shown_kpis(org, trend["name"] if trend else None)
+    first_name = words.first_name(exe.name)
+    figs = inputs.figures
+    return {
+        "org": {"name": UserText(org.name, "org.yaml name", "org"), "files": ", ".join(org.files)},
+        "exec": {
+            "name": UserText(exe.name, f"{exe.source}.name"),
+            "first_name": UserText(first_name, f"{exe.source}.name"),
+            "role": UserText(exe.role, f"{exe.source}.role") if exe.role else None,
+            "said": UserText(exe.said, f"{exe.source}.said") if exe.said else None,
+        },
+        "presenter": presenter,
+        "purpose": inputs.purpose,
+        "date": DateValue(inputs.deck_date, Provenance("audience", inputs.date_source)),
+        "ask": _ask(inputs, blocker.next_step),
+        "blocker": blocker,
+        "follow_up": BLOCKERS[blocker.follow_up],
+        "trend": trend,
+        "kpi_count": len(shown),
+        "measures": _measures(shown),
+        "slide_no": slide_no,
+        "lead": None,
+        "second": None,
+        "cost": pf.cost_context(figs),
+        "improvement": pf.improvement_context(figs),
+        "gap": pf.gap_context(figs),
+        "trends": pf.trend_context(figs),
+        "break_even": figs.break_even.base if figs and figs.break_even else None,
+    }

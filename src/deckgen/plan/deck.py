@@ -1,0 +1,114 @@
+"""Turn a storyline, one executive, the org's figures and the chosen evidence into a DeckPlan:
+each storyline entry makes as many slides as its role says, each slide renders its templates
+with the names its role prepares, then the role adds what templates cannot (charts, tables)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deckgen.fmt import Formatter
+from deckgen.load.storyline import Role as RoleName
+from deckgen.load.storyline import SlideSpec, Storyline
+from deckgen.models import DeckPlan, SlidePlan, Typeset
+from deckgen.plan import figures as pf
+from deckgen.plan.context import deck_context
+from deckgen.plan.fit import paginate, title_fits
+from deckgen.plan.inputs import DeckInputs
+from deckgen.plan.roles import Planning, role_of
+from deckgen.text import Renderer, UserText
+
+
+def _counts(storyline: Storyline, inputs: DeckInputs) -> list[int]:
+    """How many slides each storyline entry yields for these inputs (0 drops it)."""
+    remaining = len(inputs.picks)
+    counts = []
+    for spec in storyline.slides:
+        n = role_of(spec.role).count(spec, inputs, remaining)
+        if spec.role == "evidence":
+            remaining -= n
+        counts.append(n)
+    return counts
+
+
+def _slide_numbers(storyline: Storyline, counts: list[int]) -> dict[str, str]:
+    """Role -> '4' or '7–9', the slides it landed on; '' for a role the deck leaves out."""
+    numbers: dict[str, list[int]] = {}
+    n = 0
+    for spec, times in zip(storyline.slides, counts, strict=True):
+        for _ in range(times):
+            n += 1
+            numbers.setdefault(spec.role, []).append(n)
+    out = {role: "" for role in RoleName.__args__}
+    for role, nums in numbers.items():
+        out[role] = str(nums[0]) if len(nums) == 1 else f"{nums[0]}–{nums[-1]}"
+    return out
+
+
+def plan_deck(
+    inputs: DeckInputs, storyline: Storyline, fmt: Formatter, theme: str, typeset: Typeset
+) -> DeckPlan:
+    r = Renderer(fmt)
+    counts = _counts(storyline, inputs)
+    context = deck_context(inputs, _slide_numbers(storyline, counts))
+    state = Planning(inputs, r, list(inputs.picks), pf.appendix_figures(inputs.figures))
+    slides: list[SlidePlan] = []
+    for spec, times in zip(storyline.slides, counts, strict=True):
+        for _ in range(times):
+            slides.append(_plan_slide(spec, context, state, typeset))
+    slides = [s for s in slides if role_of(s.role).finish(slides, s, state)]
+    slides = paginate(slides, typeset)
+    title = next(s.title for s in slides if s.role == "title")
+    org = inputs.org
+    return DeckPlan(
+        inputs.executive,
+        inputs.classification,
+        title,
+        inputs.presenter or f"{org.name} People team",
+        inputs.deck_date,
+        slides,
+        theme,
+    )
+
+
+def _title(spec: SlideSpec, ctx: dict[str, Any], r: Renderer, where: str, typeset: Typeset) -> str:
+    """The first title that fits the layout's title frame; the last one (which always fits in
+    TITLE_MAX characters, checked when the storyline loads) if none does. Never cut."""
+    frame = typeset.titles.get(spec.layout)
+    for option in spec.title:
+        text = r.render(option, ctx, where)
+        if title_fits(text, frame, typeset.heading_font):
+            return text
+    return r.render(spec.title[-1], ctx, where)
+
+
+def _plan_slide(
+    spec: SlideSpec, context: dict[str, Any], state: Planning, typeset: Typeset
+) -> SlidePlan:
+    r = state.r
+    role = role_of(spec.role)
+    prepared = role.prepare(spec, context, state)
+    ctx = {**context, **prepared.names}
+    where = f"decks storyline, slide '{spec.role}'"
+    title = _title(spec, ctx, r, where, typeset)
+    bullets = [b for b in (r.render(t, ctx, where) for t in spec.bullets) if b]
+    subtitle = r.render(spec.subtitle, ctx, where) if spec.subtitle else ""
+    plan = SlidePlan(
+        role=spec.role,
+        layout=spec.layout,
+        title=title,
+        subtitle=subtitle,
+        bullets=bullets,
+        sources=prepared.sources,
+        source_line=prepared.source_line,
+    )
+    if prepared.chart is not None:
+        plan.chart, plan.layout = prepared.chart, "two_content"
+    role.fill(plan, ctx, state)
+    if plan.source_line:
+        refs = ",".join(ref.evidence_id for ref in plan.sources) or "org data"
+        kind = "evidence" if plan.sources else "org"
+        r.show(UserText(plan.source_line, f"source line: {refs}", kind))
+    plan.numbers = r.take()
+    plan.notes = r.render(spec.notes, ctx, where)
+    r.take()  # numbers in the notes are the talk track, not slide content
+    return plan

@@ -1,0 +1,50 @@
+"""What the planner is given: the organisation's facts, the ask and one executive's deck inputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from deckgen.figures import OrgFigures
+from deckgen.load.evidence import EvidenceItem
+from deckgen.models import Classification, Executive, HistoryPoint, Kpi
+from deckgen.select import Pick
+
+
+@dataclass(frozen=True)
+class OrgFacts:
+    """What the planner needs to know about the organisation (already validated)."""
+
+    name: str
+    currency: str
+    locale: str
+    region: str | None
+    industry: str | None
+    kpis: dict[str, Kpi]
+    history: dict[str, list[HistoryPoint]]
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AskFacts:
+    what: str | None
+    cost: float | None
+    decision_by: date | None
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class DeckInputs:
+    org: OrgFacts
+    executive: Executive
+    classification: Classification
+    presenter: str | None
+    purpose: str
+    ask: AskFacts
+    deck_date: date
+    date_source: str
+    picks: list[Pick]
+    second_pick: Pick | None = None  # evidence for a close second concern, if answered
+    answer_secondary: bool = False
+    figures: OrgFigures | None = None
+    library: tuple[EvidenceItem, ...] = ()
