@@ -455,6 +455,17 @@ class _Notes:
         TextFrame(element.xpath(self._BODY)[0], None).text = text
 
 
+# Every core property a deck sets; the template's others never reach it.
+_CORE_WRITTEN = {
+    qn(tag)
+    for tag in (
+        "dc:title", "dc:creator", "dc:subject", "cp:keywords", "cp:category", "dc:description",
+        "cp:lastModifiedBy", "cp:revision", "dc:language", "dcterms:created",
+        "dcterms:modified", "cp:lastPrinted",
+    )
+}  # fmt: skip
+
+
 def write_deck(
     deck: DeckPlan,
     theme: Theme,
@@ -474,6 +485,9 @@ def write_deck(
     for index, plan in enumerate(deck.slides):
         _write_slide(prs, layouts, plan, theme, images.get(index), notes, memo)
     core = prs.core_properties
+    for child in list(core._element):  # the template's own (its author, company, status ...)
+        if child.tag not in _CORE_WRITTEN:
+            core._element.remove(child)
     core.title = deck.title
     core.author = deck.author
     core.subject = f"For {deck.executive.name}"
