@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from copy import deepcopy
 from datetime import datetime
 
@@ -27,36 +26,15 @@ SOURCE_TOP = Inches(6.58)
 SOURCE_HEIGHT = Inches(0.55)
 
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files are OLE containers
-
-
 def _open_template(theme: Theme):
+    """The theme's template as read, checked and sanitised once per build (load/sanitise.py):
+    no sample slides, external links, macros or author's metadata."""
     try:
-        head = theme.template.read_bytes()[:8]
-    except OSError as exc:
-        raise TemplateError(f"{theme.template}: cannot read ({exc.strerror})") from None
-    if head == _OLE_MAGIC:
-        raise TemplateError(
-            f"{theme.template}: the template is password-protected or in the old "
-            ".ppt format; save it as a .pptx without a password"
-        )
-    if not zipfile.is_zipfile(theme.template):
-        raise TemplateError(
-            f"{theme.template}: not a PowerPoint .pptx file (damaged, or another format); "
-            "open it in PowerPoint and save it again as .pptx"
-        )
-    try:
-        prs = Presentation(str(theme.template))
+        return Presentation(io.BytesIO(theme.package.data))
     except Exception as exc:  # python-pptx raises many types for a bad file; all mean "unusable"
         raise TemplateError(
             f"{theme.template}: cannot open as a PowerPoint template ({exc})"
         ) from None
-    # Client templates often ship sample slides; a deck starts from none.
-    sld_ids = prs.slides._sldIdLst
-    for sld_id in list(sld_ids):
-        prs.part.drop_rel(sld_id.rId)
-        sld_ids.remove(sld_id)
-    return prs
 
 
 def check_template(theme: Theme, notes: bool = True) -> None:
