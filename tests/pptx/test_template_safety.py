@@ -184,3 +184,15 @@ def test_bundled_theme_decks_keep_their_own_stock_thumbnail(tmp_path):
         assert archive.read("docProps/thumbnail.jpeg") == zipfile.ZipFile(hostile.CLEAN).read(
             "docProps/thumbnail.jpeg"
         )
+
+
+def test_a_layout_python_pptx_cannot_use_fails_once_up_front(tmp_path):
+    t = hostile.Template()
+    t.replace(hostile.LAYOUT, '<p:ph type="title"/>', '<p:ph type="dthalf"/>')
+    template = t.save(tmp_path / "client.pptx")
+    result = build(template, tmp_path / "out", "--exec", "Jordan Ellis")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {template}: cannot build on this template (ValueError: PP_PLACEHOLDER_TYPE has "
+        "no XML mapping for 'dthalf'); open it in PowerPoint and save it again\n"
+    )

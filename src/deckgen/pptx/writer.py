@@ -38,14 +38,25 @@ def _open_template(theme: Theme):
 
 
 def check_template(theme: Theme, notes: bool = True) -> None:
-    """Open the theme's template and find every layout it needs (and, for decks with speaker
-    notes, a notes body), or raise `TemplateError`."""
+    """Open the theme's template, find every layout it needs (and, for decks with speaker
+    notes, a notes body) and make a slide on each, or raise `TemplateError`."""
     prs = _open_template(theme)
-    _layouts(prs, theme)
-    if notes:
-        master = prs.notes_master  # python-pptx supplies a complete one if the file has none
-        if not any("BODY" in str(p.placeholder_format.type) for p in master.placeholders):
-            raise TemplateError(_NO_NOTES_BODY)
+    try:
+        layouts = _layouts(prs, theme)
+        if notes:
+            master = prs.notes_master  # python-pptx supplies a complete one if the file has none
+            if not any("BODY" in str(p.placeholder_format.type) for p in master.placeholders):
+                raise TemplateError(_NO_NOTES_BODY)
+        for layout in layouts.values():  # what every deck will do, tried once
+            prs.slides.add_slide(layout)
+        prs.save(io.BytesIO())
+    except TemplateError:
+        raise
+    except Exception as exc:  # a damaged layout or master fails here, not in every deck
+        raise TemplateError(
+            f"{theme.template}: cannot build on this template ({type(exc).__name__}: {exc}); "
+            "open it in PowerPoint and save it again"
+        ) from None
 
 
 _NO_NOTES_BODY = (
