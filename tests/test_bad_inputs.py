@@ -3,7 +3,8 @@
 Each case folder holds the files it changes on top of `_base/` and a `case.yaml`: the command
 (`args`), the expected exit code, message fragments that name the file and field, and for text
 that is not an error (Jinja syntax, spreadsheet formulas, emoji, right-to-left) what must appear
-literally in the deck. Binary, huge and template inputs are generated here, not committed.
+literally in the deck, and for a hostile template (`generate: template:NAME`) what the deck must
+not carry. Binary, huge and template inputs are generated here, not committed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 import yaml
 from pptx import Presentation
 
+from tests import hostile_templates
 from tests.conftest import ROOT, run
 
 CORPUS = ROOT / "tests" / "bad_inputs"
@@ -62,6 +64,8 @@ def generate(kind: str, ws: Path) -> None:
                 "{http://schemas.openxmlformats.org/presentationml/2006/main}cSld"
             ).set("name", next(names))
         prs.save(ws / "client.pptx")
+    elif kind.startswith("template:"):  # a hostile client template (tests/hostile_templates.py)
+        getattr(hostile_templates, kind.split(":", 1)[1].replace("-", "_"))(ws / "client.pptx")
     elif kind == "huge-said":
         text = (ws / "audience.yaml").read_text()
         huge = "We can't afford it. " * 50_000
@@ -128,6 +132,9 @@ def test_case(name, tmp_path):
         assert [p.name for p in out.iterdir()] == ["earlier.pptx"], "no lock or staging left"
         return
     assert decks, "a non-error case builds its deck"
+    if "carries_nothing" in spec:
+        for deck in decks:
+            hostile_templates.assert_carries_nothing(deck, *spec["carries_nothing"])
     if "files" in spec:
         assert [d.name for d in decks] == sorted(spec["files"])
     text = deck_text(decks[0])

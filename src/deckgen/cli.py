@@ -92,7 +92,12 @@ _CACHE_DIR = click.option(
 )
 @click.option("--explain", is_flag=True, help="Say why each piece of evidence was chosen.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--strict", is_flag=True, help="Refuse to write a deck the checker finds errors in.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse to write a deck the checker finds errors in, or to build on a template with "
+    "external links, macros or embedded objects (left out with a warning otherwise).",
+)
 @click.option(
     "--no-notes",
     "--board-copy",

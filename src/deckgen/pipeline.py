@@ -174,6 +174,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
     from deckgen.load.audience import load_audience
     from deckgen.load.evidence import load_library_checked
     from deckgen.load.org import load_org
+    from deckgen.load.sanitise import template_warnings
     from deckgen.load.theme import load_theme, with_client_template
     from deckgen.plan import AskFacts, OrgFacts
     from deckgen.resources import evidence_dir
@@ -195,7 +196,12 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         check_template(theme, opts.notes)  # once, up front: it would fail every deck alike
     elif opts.layout_map is not None:
         raise DeckgenError("--layout-map: only used with --template (a client's .pptx)")
-    font_warnings = _font_warnings(theme.spec.fonts)
+    # Once per build: what was left out of the template (refused under --strict), its slide
+    # size if not 16:9, and fonts deckgen has no metrics for.
+    theme_warnings = (
+        *template_warnings(theme.package, opts.strict),
+        *_font_warnings(theme.spec.fonts),
+    )
 
     profile = org.profile
     ask = audience.ask if audience else None
@@ -257,7 +263,7 @@ def _load(opts: BuildOptions) -> tuple[_Shared, list[Executive], tuple[str, ...]
         charts,
         cache / "templates" if cache else None,
     )
-    return shared, executives, (*library_warnings, *font_warnings, *org.warnings, *org.suppressed)
+    return shared, executives, (*library_warnings, *theme_warnings, *org.warnings, *org.suppressed)
 
 
 def _font_warnings(fonts) -> tuple[str, ...]:

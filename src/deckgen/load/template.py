@@ -1,23 +1,24 @@
-"""Read what the planner needs from a .pptx template without python-pptx: its theme fonts and the
-size of each layout's title and body frames, so titles and reference lists are fitted to the
+"""Open a .pptx template once per build, safely (read size-capped and validated, then
+sanitised), and read what the planner needs from it without python-pptx: its theme fonts and
+the size of each layout's title and body frames, so titles and reference lists are fitted to the
 frames they will be set in (ours or a client's)."""
 
 from __future__ import annotations
 
 import posixpath
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from deckgen.load.sanitise import SafeTemplate, sanitise
+from deckgen.load.template_zip import parse_xml, read_package
 from deckgen.models import Frame
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 EMU_PER_PT = 12700
-MAX_PART = 5 * 1024 * 1024  # a layout or theme part is a few kB; refuse to parse anything huge
 DEFAULT_INSETS = (91440, 91440, 45720, 45720)  # left, right, top, bottom (PowerPoint's)
 DEFAULT_TITLE_PT, DEFAULT_BODY_PT = 44.0, 18.0
 
@@ -30,13 +31,11 @@ class TemplateFacts:
 
 
 class _Package:
-    def __init__(self, zf: zipfile.ZipFile):
-        self.zf = zf
+    def __init__(self, parts: dict[str, bytes]):
+        self.parts = parts
 
     def xml(self, name: str):
-        if self.zf.getinfo(name).file_size > MAX_PART:
-            raise ValueError(f"{name} is too large")
-        return etree.fromstring(self.zf.read(name))
+        return parse_xml(self.parts[name])
 
     def related(self, part: str, kind: str) -> str | None:
         folder, base = posixpath.split(part)
@@ -47,13 +46,22 @@ class _Package:
         return None
 
 
-def read_template(template: Path) -> TemplateFacts | None:
-    """The template's fonts and frames, or None if it cannot be read this way (the template
-    check that follows says what is wrong with it)."""
+def load_template(
+    template: Path, bundled: bool = False
+) -> tuple[SafeTemplate, TemplateFacts | None]:
+    """The template as decks are built on it, and its fonts and frames (None where they cannot
+    be read this way; the template check that follows says what is wrong). Raises
+    `TemplateError` for a file that is not a usable .pptx or is not safe to read."""
+    raw, parts = read_package(template)
+    safe, kept = sanitise(template, raw, parts, keep_thumbnail=bundled)
+    return safe, read_template(kept)
+
+
+def read_template(parts: dict[str, bytes]) -> TemplateFacts | None:
+    """The fonts and frames in a template's (sanitised) parts, or None."""
     try:
-        with zipfile.ZipFile(template) as zf:
-            return _read(_Package(zf))
-    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError):
+        return _read(_Package(parts))
+    except (etree.XMLSyntaxError, KeyError, ValueError, TypeError):
         return None
 
 
@@ -65,9 +73,7 @@ def _read(pkg: _Package) -> TemplateFacts:
     titles: dict[str, Frame] = {}
     bodies: dict[str, Frame] = {}
     layouts = sorted(
-        n
-        for n in pkg.zf.namelist()
-        if n.startswith("ppt/slideLayouts/slideLayout") and n.endswith(".xml")
+        n for n in pkg.parts if n.startswith("ppt/slideLayouts/slideLayout") and n.endswith(".xml")
     )
     for name in layouts:
         layout = pkg.xml(name)

@@ -10,8 +10,9 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from deckgen.errors import DeckgenError
+from deckgen.load.sanitise import SafeTemplate
 from deckgen.load.schema import Strict, validate
-from deckgen.load.template import TemplateFacts, read_template
+from deckgen.load.template import TemplateFacts, load_template
 from deckgen.load.yamlfile import load_yaml
 from deckgen.models import Typeset
 from deckgen.resources import themes_dir
@@ -80,6 +81,7 @@ class ThemeFile(Strict):
 class Theme:
     spec: ThemeFile
     template: Path
+    package: SafeTemplate  # the template, sanitised, as decks are built on it
     facts: TemplateFacts | None = None  # fonts and frames read from the template
 
     def typeset(self) -> Typeset:
@@ -112,7 +114,7 @@ def load_theme(name: str) -> Theme:
     template = folder / spec.template
     if not template.is_file():
         raise DeckgenError(f"themes/{name}/theme.yaml: template: file '{spec.template}' not found")
-    return Theme(spec, template, read_template(template))
+    return Theme(spec, template, *load_template(template, bundled=True))
 
 
 class LayoutMap(Strict):
@@ -141,7 +143,7 @@ def with_client_template(theme: Theme, template: Path, layout_map: Path | None) 
         mapped = validate(LayoutMap, doc)
         layouts.update({k: v for k, v in mapped.model_dump().items() if v})
     update: dict = {"layouts": layouts}
-    facts = read_template(template)
+    package, facts = load_template(template)
     if facts is not None and facts.fonts:  # slides are set in the template's fonts: measure those
         update["fonts"] = theme.spec.fonts.model_copy(update=facts.fonts)
-    return Theme(theme.spec.model_copy(update=update), template, facts)
+    return Theme(theme.spec.model_copy(update=update), template, package, facts)

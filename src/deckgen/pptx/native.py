@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
@@ -10,6 +9,7 @@ from pptx.util import Emu, Inches, Pt
 
 from deckgen.load.theme import Theme
 from deckgen.models import ChartPlan
+from deckgen.pptx.chart_data import LiteralChartData
 
 
 def _style(chart, theme: Theme, color: str) -> None:
@@ -40,7 +40,7 @@ def add_native_chart(slide, plan: ChartPlan, theme: Theme, left, top, width, hei
     gap = Inches(0.25)
     each = int((width - gap * (n - 1)) / n)
     for i, panel in enumerate(plan.panels):
-        data = CategoryChartData()
+        data = LiteralChartData()  # the workbook behind the chart holds no formulas
         data.categories = [item.x for item in panel.items]
         if plan.kind == "range":
             # Native labels wrap badly on bars, so the range goes into the category name.

@@ -76,29 +76,47 @@ def save_stamped(prs, when: datetime, app: bytes | None = None) -> bytes:
 
     python-pptx's own writer stamps entries with the current time; this is its PackageWriter with
     a zip writer that stamps them with the deck's date instead, so decks need no second pass.
-    `app`, if given, replaces docProps/app.xml.
+    `app`, if given, replaces the extended properties (docProps/app.xml, wherever the template
+    keeps them).
     """
+    from pptx.opc.constants import CONTENT_TYPE
     from pptx.opc.serialized import PackageWriter
+
+    package = prs.part.package
+    parts = tuple(package.iter_parts())
+    app_name = next(
+        (
+            p.partname.membername
+            for p in parts
+            if p.content_type == CONTENT_TYPE.OFC_EXTENDED_PROPERTIES
+        ),
+        "docProps/app.xml",
+    )
 
     class _Stamped(PackageWriter):
         def _write(self) -> None:
             with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as zf:
-                entries = _Entries(zf, when, app)
+                entries = _Entries(zf, when, app, app_name)
                 self._write_content_types_stream(entries)
                 self._write_pkg_rels(entries)
                 self._write_parts(entries)
 
-    package = prs.part.package
     out = io.BytesIO()
-    _Stamped(out, package._rels, tuple(package.iter_parts()))._write()
+    _Stamped(out, package._rels, parts)._write()
     return out.getvalue()
 
 
 class _Entries:
     """What PackageWriter writes to: one stamped, deflated zip entry per part."""
 
-    def __init__(self, zf: zipfile.ZipFile, when: datetime, app: bytes | None = None):
-        self.zf, self.when, self.app = zf, when, app
+    def __init__(
+        self,
+        zf: zipfile.ZipFile,
+        when: datetime,
+        app: bytes | None = None,
+        app_name: str = "docProps/app.xml",
+    ):
+        self.zf, self.when, self.app, self.app_name = zf, when, app, app_name
         self.stamp = _zip_time(when)
         self.iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
 
@@ -108,7 +126,7 @@ class _Entries:
             blob = normalise(blob, self.when)  # chart data workbooks carry their own dates
         elif name == "docProps/core.xml":
             blob = _DCTERMS.sub(rb"\g<1>" + self.iso + rb"\g<3>", blob)
-        elif name == "docProps/app.xml" and self.app is not None:
+        elif name == self.app_name and self.app is not None:
             blob = self.app
         _put(self.zf, name, blob, self.stamp)
 

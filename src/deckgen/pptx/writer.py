@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from copy import deepcopy
 from datetime import datetime
 
@@ -27,47 +26,37 @@ SOURCE_TOP = Inches(6.58)
 SOURCE_HEIGHT = Inches(0.55)
 
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files are OLE containers
-
-
 def _open_template(theme: Theme):
+    """The theme's template as read, checked and sanitised once per build (load/sanitise.py):
+    no sample slides, external links, macros or author's metadata."""
     try:
-        head = theme.template.read_bytes()[:8]
-    except OSError as exc:
-        raise TemplateError(f"{theme.template}: cannot read ({exc.strerror})") from None
-    if head == _OLE_MAGIC:
-        raise TemplateError(
-            f"{theme.template}: the template is password-protected or in the old "
-            ".ppt format; save it as a .pptx without a password"
-        )
-    if not zipfile.is_zipfile(theme.template):
-        raise TemplateError(
-            f"{theme.template}: not a PowerPoint .pptx file (damaged, or another format); "
-            "open it in PowerPoint and save it again as .pptx"
-        )
-    try:
-        prs = Presentation(str(theme.template))
+        return Presentation(io.BytesIO(theme.package.data))
     except Exception as exc:  # python-pptx raises many types for a bad file; all mean "unusable"
         raise TemplateError(
             f"{theme.template}: cannot open as a PowerPoint template ({exc})"
         ) from None
-    # Client templates often ship sample slides; a deck starts from none.
-    sld_ids = prs.slides._sldIdLst
-    for sld_id in list(sld_ids):
-        prs.part.drop_rel(sld_id.rId)
-        sld_ids.remove(sld_id)
-    return prs
 
 
 def check_template(theme: Theme, notes: bool = True) -> None:
-    """Open the theme's template and find every layout it needs (and, for decks with speaker
-    notes, a notes body), or raise `TemplateError`."""
+    """Open the theme's template, find every layout it needs (and, for decks with speaker
+    notes, a notes body) and make a slide on each, or raise `TemplateError`."""
     prs = _open_template(theme)
-    _layouts(prs, theme)
-    if notes:
-        master = prs.notes_master  # python-pptx supplies a complete one if the file has none
-        if not any("BODY" in str(p.placeholder_format.type) for p in master.placeholders):
-            raise TemplateError(_NO_NOTES_BODY)
+    try:
+        layouts = _layouts(prs, theme)
+        if notes:
+            master = prs.notes_master  # python-pptx supplies a complete one if the file has none
+            if not any("BODY" in str(p.placeholder_format.type) for p in master.placeholders):
+                raise TemplateError(_NO_NOTES_BODY)
+        for layout in layouts.values():  # what every deck will do, tried once
+            prs.slides.add_slide(layout)
+        prs.save(io.BytesIO())
+    except TemplateError:
+        raise
+    except Exception as exc:  # a damaged layout or master fails here, not in every deck
+        raise TemplateError(
+            f"{theme.template}: cannot build on this template ({type(exc).__name__}: {exc}); "
+            "open it in PowerPoint and save it again"
+        ) from None
 
 
 _NO_NOTES_BODY = (
@@ -455,6 +444,17 @@ class _Notes:
         TextFrame(element.xpath(self._BODY)[0], None).text = text
 
 
+# Every core property a deck sets; the template's others never reach it.
+_CORE_WRITTEN = {
+    qn(tag)
+    for tag in (
+        "dc:title", "dc:creator", "dc:subject", "cp:keywords", "cp:category", "dc:description",
+        "cp:lastModifiedBy", "cp:revision", "dc:language", "dcterms:created",
+        "dcterms:modified", "cp:lastPrinted",
+    )
+}  # fmt: skip
+
+
 def write_deck(
     deck: DeckPlan,
     theme: Theme,
@@ -474,6 +474,9 @@ def write_deck(
     for index, plan in enumerate(deck.slides):
         _write_slide(prs, layouts, plan, theme, images.get(index), notes, memo)
     core = prs.core_properties
+    for child in list(core._element):  # the template's own (its author, company, status ...)
+        if child.tag not in _CORE_WRITTEN:
+            core._element.remove(child)
     core.title = deck.title
     core.author = deck.author
     core.subject = f"For {deck.executive.name}"
