@@ -13,12 +13,12 @@ import os
 import pickle
 import signal
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 DECKS_PER_WORKER = 3  # below this, starting a process (~0.5 s of imports) costs more than it saves
 
-_shared: dict[int, Any] = {}  # in a worker: the loaded inputs of the build it serves
+# In a worker process: the builder for the build it serves (made from that build's inputs).
+_builders: dict[int, Any] = {}
 
 
 def default_jobs() -> int:
@@ -58,60 +58,59 @@ class Workers:
 
 
 def run_batch(
-    shared: Any,
-    tasks: list[tuple[Any, Path]],
+    make: Callable[[Any], Callable[[Any], Any]],
+    inputs: Any,
+    jobs: list[Any],
     workers: Workers,
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> list[Any]:
-    """Per task, in order: (target, pptx bytes, manifest bytes, DeckResult) or an error message."""
-    from deckgen.pipeline import build_one_safely
-
-    total = len(tasks)
+    """`make(inputs)(job)` for every job, in order: in this process, or in the workers (each
+    makes its own builder once per build, from the inputs it is sent pickled once). `make` must
+    be importable by name (a class or a module-level function): workers are spawned."""
+    total = len(jobs)
     outcomes: list[Any] = [None] * total
     if on_progress:
-        on_progress(0, total, tasks[0][0].name if tasks else "")
+        on_progress(0, total, jobs[0].executive.name if jobs else "")
     if workers.pool is None or workers_for(workers.count, total) == 1:
-        for done, (exe, target) in enumerate(tasks):
+        build = make(inputs)
+        for done, job in enumerate(jobs):
             if on_progress and done:
-                on_progress(done, total, exe.name)
-            outcomes[done] = build_one_safely(shared, exe, target)
+                on_progress(done, total, job.executive.name)
+            outcomes[done] = build(job)
     else:
-        for done, (index, outcome) in enumerate(_in_pool(workers.pool, shared, tasks), 1):
+        for done, (index, outcome) in enumerate(_in_pool(workers.pool, make, inputs, jobs), 1):
             outcomes[index] = outcome
             if on_progress and done < total:
-                on_progress(done, total, _next_name(tasks, outcomes))
+                on_progress(done, total, _next_name(jobs, outcomes))
     if on_progress:
         on_progress(total, total, "")
     return outcomes
 
 
-def _next_name(tasks: list[tuple[Any, Path]], outcomes: list[Any]) -> str:
-    return next((exe.name for (exe, _), o in zip(tasks, outcomes, strict=True) if o is None), "")
+def _next_name(jobs: list[Any], outcomes: list[Any]) -> str:
+    return next(
+        (job.executive.name for job, o in zip(jobs, outcomes, strict=True) if o is None), ""
+    )
 
 
-def _in_pool(pool, shared: Any, tasks: list[tuple[Any, Path]]) -> Iterator[tuple[int, Any]]:
+def _in_pool(pool, make, inputs: Any, jobs: list[Any]) -> Iterator[tuple[int, Any]]:
     # The inputs travel pickled once, with every task (a worker unpickles them the first time
-    # only, and keeps what it learns about repeated slides across its decks).
-    build, blob = id(shared), pickle.dumps(shared)
-    jobs = [(build, blob, index, exe, target) for index, (exe, target) in enumerate(tasks)]
-    yield from pool.imap_unordered(_build_task, jobs)
+    # only, and keeps its builder, with what it learns about repeated slides, across its decks).
+    build, blob = id(inputs), pickle.dumps(inputs)
+    tasks = [(build, make, blob, index, job) for index, job in enumerate(jobs)]
+    yield from pool.imap_unordered(_run_task, tasks)
 
 
 def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal; the parent alone decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # What every deck needs, imported while the parent is still reading the inputs.
-    import deckgen.check
-    import deckgen.pipeline
-    import deckgen.plan
-    import deckgen.pptx.writer  # noqa: F401
+    import deckgen.deckbuild  # noqa: F401
 
 
-def _build_task(task: tuple[int, bytes, int, Any, Path]) -> tuple[int, Any]:
-    from deckgen.pipeline import build_one_safely
-
-    build, blob, index, exe, target = task
-    if build not in _shared:
-        _shared.clear()
-        _shared[build] = pickle.loads(blob)
-    return index, build_one_safely(_shared[build], exe, target)
+def _run_task(task: tuple[int, Any, bytes, int, Any]) -> tuple[int, Any]:
+    build, make, blob, index, job = task
+    if build not in _builders:
+        _builders.clear()
+        _builders[build] = make(pickle.loads(blob))
+    return index, _builders[build](job)

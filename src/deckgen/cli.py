@@ -142,22 +142,22 @@ def build(
 
     outdir = outdir or Path("out") / workspace.resolve().name
     opts = BuildOptions(
-        workspace,
-        outdir,
-        exec_names,
-        objection,
-        blocker,
-        theme,
-        force,
-        evidence_dir,
-        charts,
-        template,
-        layout_map,
-        strict,
-        not no_notes,
-        jobs or default_jobs(),
-        cache_dir,
-        not no_cache,
+        workspace=workspace,
+        outdir=outdir,
+        exec_names=exec_names,
+        objection=objection,
+        blocker=blocker,
+        theme=theme,
+        force=force,
+        evidence_dir=evidence_dir,
+        charts=charts,
+        template=template,
+        layout_map=layout_map,
+        strict=strict,
+        notes=not no_notes,
+        jobs=jobs or default_jobs(),
+        cache_dir=cache_dir,
+        use_cache=not no_cache,
     )
     with _progress(quiet or as_json) as on_progress:
         report = build_decks(opts, on_progress)

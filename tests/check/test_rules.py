@@ -154,10 +154,12 @@ def test_each_rule_trips(change, rule):
     assert rule in rules(good_deck(**change))
 
 
-def test_a_shared_memo_finds_the_same_as_checking_afresh():
-    """Builds share one memo across decks; remembered slides must give the same findings,
-    renumbered, and a changed slide must be measured again."""
-    memo: dict = {}
+def test_one_checker_for_a_build_finds_the_same_as_checking_afresh():
+    """A build checks all its decks with one DeckChecker; remembered slides must give the same
+    findings, renumbered, and a changed slide must be measured again."""
+    from deckgen.check import DeckChecker
+
+    checker = DeckChecker(LIBRARY)
     decks = [
         good_deck(overflow=True, low_contrast=True),
         good_deck(overflow=True, low_contrast=True),
@@ -166,12 +168,16 @@ def test_a_shared_memo_finds_the_same_as_checking_afresh():
     ]
     for data in decks:
         fresh = check_deck(data, None, LIBRARY).findings
-        remembered = check_deck(data, None, LIBRARY, memo=memo).findings
+        remembered = checker.check(data, None).findings
         assert sorted(map(str, remembered)) == sorted(map(str, fresh))
-    assert memo  # it did remember slides
-    assert {"SL-15", "AX-04"} <= {
-        f.rule for f in check_deck(decks[1], None, LIBRARY, memo=memo).findings
-    }
+    assert checker._by_slide  # it did remember slides
+    assert {"SL-15", "AX-04"} <= {f.rule for f in checker.check(decks[1], None).findings}
+
+
+def test_skipped_rules_are_not_reported():
+    data = good_deck(overflow=True)
+    assert "SL-15" in {f.rule for f in check_deck(data, None, LIBRARY).findings}
+    assert "SL-15" not in {f.rule for f in check_deck(data, None, LIBRARY, skip={"SL-15"}).findings}
 
 
 def manifest_for(data: bytes, numbers: dict[int, list[dict]], sources=None, figures=()):

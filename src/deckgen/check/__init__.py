@@ -1,42 +1,82 @@
-"""`deckgen check`: deck-craft, provenance and accessibility rules over any .pptx (../shared/deck-craft.md)."""
+"""`deckgen check`: deck-craft, provenance and accessibility rules over any .pptx (../shared/deck-craft.md).
+
+The rules are a table (registry.py); `DeckChecker` runs them for a build, remembering what the
+per-slide rules found on a slide so a slide repeated across the build's decks is checked once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+import hashlib
+import io
+from collections.abc import Iterable
+from dataclasses import replace
 
+from deckgen.check.findings import CheckReport, Finding, Severity, font_fallback_finding
 from deckgen.textfit import has_metrics
 
-Severity = Literal["error", "warning", "info"]
+__all__ = [
+    "CheckReport",
+    "DeckChecker",
+    "Finding",
+    "Severity",
+    "check_deck",
+    "font_fallback_finding",
+]
 
 
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: Severity
-    slide: int | None  # 1-based; None for the whole deck
-    shape: str
-    message: str
+class DeckChecker:
+    """Checks a build's decks (one template): the library is indexed once, and each per-slide
+    rule's findings are kept by the slide's layout and XML."""
 
-    def __str__(self) -> str:
-        where = f"slide {self.slide}" if self.slide else "deck"
-        shape = f" [{self.shape}]" if self.shape else ""
-        return f"{self.severity}: {self.rule}: {where}{shape}: {self.message}"
+    def __init__(self, library: dict | None = None, skip: Iterable[str] = ()):
+        self.library = library
+        self.skip = frozenset(skip)
+        self._by_slide: dict[tuple[str, str, str], list[Finding]] = {}
 
+    def check(self, source, manifest: dict | None = None, name: str = "deck") -> CheckReport:
+        """Run every rule on a deck (a path or bytes). Rules that need the manifest are skipped
+        without one, and the report says so."""
+        from pptx import Presentation
 
-@dataclass
-class CheckReport:
-    deck: str
-    findings: list[Finding] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # rules not run, with the reason
+        from deckgen.check.registry import NEEDS_MANIFEST, RULES, DeckFacts
+        from deckgen.check.slides import slides_of
 
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
+        prs = Presentation(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+        slides = slides_of(prs, manifest)
+        if manifest is not None and len(manifest.get("slides", [])) != len(slides):
+            manifest = None  # a manifest for another version of the deck proves nothing
+        heading, body = _theme_fonts(prs)
+        facts = DeckFacts(prs, manifest, self.library, heading, body)
+        report = CheckReport(name)
+        for font in dict.fromkeys((body, heading)):
+            if not has_metrics(font):
+                report.findings.append(font_fallback_finding(font))
+        for index, rule in enumerate(RULES):
+            if set(rule.ids) <= self.skip or (rule.needs_manifest and manifest is None):
+                continue
+            if rule.per_slide:
+                report.findings += self._per_slide(index, rule, slides, facts)
+            else:
+                report.findings += rule.run(slides, facts)
+        if manifest is None:
+            report.skipped.append(
+                f"{NEEDS_MANIFEST}: need the build manifest (<deck>.manifest.json), so they "
+                "were not run"
+            )
+        report.findings = [f for f in report.findings if f.rule not in self.skip]
+        return report
 
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "warning"]
+    def _per_slide(self, index: int, rule, slides, facts) -> list[Finding]:
+        from lxml import etree
+
+        out: list[Finding] = []
+        for s in slides:
+            xml = etree.tostring(s.slide._element)
+            layout = str(s.slide.slide_layout.part.partname)
+            key = (str(index), layout, hashlib.sha1(xml).hexdigest())
+            if key not in self._by_slide:
+                self._by_slide[key] = rule.run([s], facts)
+            out += [replace(f, slide=s.number) for f in self._by_slide[key]]
+        return out
 
 
 def check_deck(
@@ -44,43 +84,10 @@ def check_deck(
     manifest: dict | None = None,
     library: dict | None = None,
     name: str = "deck",
-    memo: dict | None = None,
+    skip: Iterable[str] = (),
 ) -> CheckReport:
-    """Run every rule on a deck (a path or bytes). Rules that need the manifest are skipped
-    without one, and the report says so.
-
-    `memo` (a dict kept for one build, where every deck shares its template) remembers what the
-    costly one-slide rules found on a slide, so a slide repeated across a batch of decks is
-    measured once."""
-    import io
-
-    from pptx import Presentation
-
-    from deckgen.check import rules as R
-
-    prs = Presentation(io.BytesIO(source) if isinstance(source, bytes) else str(source))
-    slides = R.slides_of(prs, manifest)
-    if manifest is not None and len(manifest.get("slides", [])) != len(slides):
-        manifest = None  # a manifest for another version of the deck proves nothing
-    heading, body = _theme_fonts(prs)
-    report = CheckReport(name)
-    for font in dict.fromkeys((body, heading)):
-        if not has_metrics(font):
-            report.findings.append(font_fallback_finding(font))
-    report.findings += R.st01(slides) + R.st02(slides) + R.sl01(slides) + R.sl05(slides)
-    report.findings += R.sl06_07(slides, manifest, library) + R.sl13(slides)
-    report.findings += _per_slide(R.sl15, slides, memo, prs, heading, body)
-    report.findings += R.ax01(slides) + R.ax02(slides)
-    report.findings += _per_slide(R.ax04_05, slides, memo)
-    if manifest is not None:
-        report.findings += R.sl03(slides, manifest) + R.sl08(slides, manifest)
-        report.findings += R.pv01(slides, manifest)
-    else:
-        report.skipped.append(
-            "SL-03, SL-07, SL-08, PV-01: need the build manifest "
-            "(<deck>.manifest.json), so they were not run"
-        )
-    return report
+    """Run every rule (but those in `skip`) on one deck, a path or bytes."""
+    return DeckChecker(library, skip).check(source, manifest, name)
 
 
 def _theme_fonts(prs) -> tuple[str, str]:
@@ -103,36 +110,3 @@ def _theme_fonts(prs) -> tuple[str, str]:
     except (StopIteration, AttributeError):
         pass
     return fonts[0], fonts[1]
-
-
-def font_fallback_finding(font: str) -> Finding:
-    """Said once per deck (and once per build): text in a font deckgen has no metrics for was
-    measured with the documented fallback, so its fit is an estimate."""
-    return Finding(
-        "SL-15",
-        "info",
-        None,
-        "",
-        f"deckgen has no metrics for the font '{font}'; text fit was measured with Arial's "
-        "widths plus 10%, so look at text-heavy slides before presenting",
-    )
-
-
-def _per_slide(rule, slides, memo: dict | None, *args) -> list[Finding]:
-    """`rule` run slide by slide, each slide's findings remembered by what the slide holds."""
-    if memo is None:
-        return rule(slides, *args)
-    import hashlib
-    from dataclasses import replace
-
-    from lxml import etree
-
-    out: list[Finding] = []
-    for s in slides:
-        xml = etree.tostring(s.slide._element)
-        layout = str(s.slide.slide_layout.part.partname)
-        key = (rule.__name__, layout, hashlib.sha1(xml).hexdigest())
-        if key not in memo:
-            memo[key] = rule([s], *args)
-        out += [replace(f, slide=s.number) for f in memo[key]]
-    return out

@@ -455,6 +455,18 @@ _CORE_WRITTEN = {
 }  # fmt: skip
 
 
+class DeckWriter:
+    """Writes a build's decks onto its theme's template: a slide repeated across them (the same
+    layout and content) is built once and copied after that."""
+
+    def __init__(self, theme: Theme, when: datetime, language: str):
+        self.theme, self.when, self.language = theme, when, language
+        self._slides: dict = {}  # built slides' shapes, by layout and what they show
+
+    def write(self, deck: DeckPlan, images: dict[int, bytes] | None = None) -> bytes:
+        return write_deck(deck, self.theme, self.when, self.language, images, self._slides)
+
+
 def write_deck(
     deck: DeckPlan,
     theme: Theme,

@@ -1,0 +1,189 @@
+"""Layout and accessibility rules: text that fits (measured), nothing off the slide or over text,
+alt text, reading order, contrast and type size."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+
+from deckgen.check.deck import TextRun
+from deckgen.check.findings import Finding
+from deckgen.check.slides import (
+    BODY_MIN_PT,
+    SOURCE_MIN_PT,
+    Slide,
+    finding,
+)
+from deckgen.textfit import EMU_PER_PT, Para, measure
+
+
+def _paras(shape, runs: list[TextRun]) -> list[Para]:
+    out = []
+    sizes = iter(runs)
+    for paragraph in shape.text_frame.paragraphs:
+        text = "".join(r.text for r in paragraph.runs)
+        if not text.strip():
+            continue
+        run = next(sizes, None)
+        size = run.size_pt if run else 18
+        after = paragraph.space_after.pt if paragraph.space_after is not None else 0
+        before = paragraph.space_before.pt if paragraph.space_before is not None else size * 0.2
+        out.append(
+            Para(
+                text,
+                size,
+                bool(run and run.bold),
+                False,
+                before,
+                after,
+                18
+                if paragraph._p.find(qn("a:pPr")) is not None
+                and paragraph._p.find(qn("a:pPr")).get("indent")
+                else 0,
+            )
+        )
+    return out
+
+
+def sl15(slides: list[Slide], prs, heading: str, body: str) -> list[Finding]:
+    """No text overflow (measured: titles in the heading font, the rest in the body font), no
+    shape off the slide, nothing overlapping a text frame."""
+    out = []
+    width, height = int(prs.slide_width), int(prs.slide_height)
+    for s in slides:
+        for b in s.boxes:
+            if (
+                b.left < 0
+                or b.top < 0
+                or b.right > width + Emu(6350)
+                or b.bottom > height + Emu(6350)
+            ):
+                out.append(
+                    finding("SL-15", "error", s.number, b.name, "shape extends off the slide")
+                )
+            if b.kind == "text" and b.shape.text_frame.text.strip():
+                frame = b.shape.text_frame
+                inset_w = (frame.margin_left or 91440) + (frame.margin_right or 91440)
+                inset_h = (frame.margin_top or 45720) + (frame.margin_bottom or 45720)
+                paras = _paras(b.shape, s.runs(b.shape))
+                font = heading if b.is_title else body
+                need = measure(paras, (b.width - inset_w) / EMU_PER_PT, font)
+                room = (b.height - inset_h) / EMU_PER_PT
+                if need.height_pt > room * 1.02:
+                    out.append(
+                        finding(
+                            "SL-15",
+                            "error",
+                            s.number,
+                            b.name,
+                            f"text needs "
+                            f"{need.height_pt:.0f}pt of height but the frame has "
+                            f"{room:.0f}pt",
+                        )
+                    )
+        visible = [b for b in s.boxes if not (b.kind == "other" and "decorative" in b.name.lower())]
+        for i, b in enumerate(visible):
+            for t in visible[i + 1 :]:
+                texts = [x for x in (b, t) if x.kind == "text" and x.shape.text_frame.text.strip()]
+                if not texts:
+                    continue  # only overlaps that hide text matter here
+                overlap_w = min(b.right, t.right) - max(b.left, t.left)
+                overlap_h = min(b.bottom, t.bottom) - max(b.top, t.top)
+                if overlap_w > Emu(12700) and overlap_h > Emu(12700):
+                    other = t if texts[0] is b else b
+                    message = f"overlaps the text frame '{texts[0].name}'"
+                    out.append(finding("SL-15", "error", s.number, other.name, message))
+    return out
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+
+def ax01(slides: list[Slide]) -> list[Finding]:
+    out = []
+    for s in slides:
+        for b in s.boxes:
+            element = b.shape._element
+            if element.tag not in (qn("p:pic"), qn("p:graphicFrame")):
+                continue
+            props = element.find(".//" + qn("p:cNvPr"))
+            descr = (props.get("descr") or "").strip() if props is not None else ""
+            if not descr or descr.lower() in (b.name.lower(), "picture", "image"):
+                out.append(
+                    finding(
+                        "AX-01",
+                        "error",
+                        s.number,
+                        b.name,
+                        "no alt text (describe the takeaway and key values, or mark it decorative)",
+                    )
+                )
+    return out
+
+
+def ax02(slides: list[Slide]) -> list[Finding]:
+    return [
+        finding("AX-02", "error", s.number, "", "slide has no title") for s in slides if not s.title
+    ]
+
+
+def _luminance(hex_: str) -> float:
+    channels = [int(hex_[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def ax04_05(slides: list[Slide]) -> list[Finding]:
+    out = []
+    for s in slides:
+        colors = s.colors
+        page = colors.background()
+        for b in s.boxes:
+            groups: list[tuple[Any, str]] = []
+            if b.kind == "text":
+                own = colors.fill_color(b.shape._element.find(qn("p:spPr")))
+                groups.append((b.shape, own or page))
+            elif b.kind == "table":
+                for row in b.shape.table.rows:
+                    for cell in row.cells:
+                        fill = colors.fill_color(cell._tc.find(qn("a:tcPr")))
+                        groups.append((cell, fill or page))
+            for holder, background in groups:
+                runs = s.runs(holder) if hasattr(holder, "text_frame") else []
+                for run in runs:
+                    large = run.size_pt >= 18 or (run.bold and run.size_pt >= 14)
+                    need = 3.0 if large else 4.5
+                    if run.color and contrast(run.color, background) < need:
+                        out.append(
+                            finding(
+                                "AX-04",
+                                "error",
+                                s.number,
+                                b.name,
+                                f"text '{run.text[:30]}' "
+                                f"#{run.color} on #{background} has contrast "
+                                f"{contrast(run.color, background):.1f}:1; needs {need}:1",
+                            )
+                        )
+                        break
+                    is_source = b.name == "Source" or run.text.startswith("Source")
+                    minimum = SOURCE_MIN_PT if is_source else BODY_MIN_PT
+                    if b.kind == "text" and not b.is_title and run.size_pt < minimum:
+                        out.append(
+                            finding(
+                                "AX-05",
+                                "warning",
+                                s.number,
+                                b.name,
+                                f"{run.size_pt:g}pt text; at least {minimum}pt",
+                            )
+                        )
+                        break
+    return list(dict.fromkeys(out))

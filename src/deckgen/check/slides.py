@@ -1,0 +1,102 @@
+"""A built deck as the rules see it: its slides (title, shapes, notes, role), and the words they
+read titles with (data/checker.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from pydantic import Field
+
+from deckgen.check.deck import Box, Colors, TextRun, box_of, flatten, runs_of
+from deckgen.check.findings import Finding
+from deckgen.load.schema import Strict
+
+BODY_MIN_PT, SOURCE_MIN_PT = 18, 10
+NOTES_MIN_WORDS = 40
+
+
+class _CheckerWords(Strict):
+    """data/checker.yaml: the words the rules read titles with."""
+
+    nav_titles: str = Field(description="Regular expression: titles that navigate, not argue.")
+    topic_labels: list[str] = Field(description="Titles that only name a topic.")
+    decision: str = Field(description="Regular expression: words that ask for a decision.")
+    base_verbs: list[str] = Field(description="Verbs; their -s, -es, -ed, -d and -ing forms too.")
+    verbs: list[str] = Field(description="Other verb forms, counted as they are.")
+
+
+def _words() -> tuple[re.Pattern[str], set[str], re.Pattern[str], set[str]]:
+    from deckgen.load.datafiles import read_data
+
+    data = read_data("checker", _CheckerWords)
+    verbs = set(data.verbs)
+    for verb in data.base_verbs:
+        verbs |= {verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing"}
+        if verb.endswith("y"):
+            verbs.add(verb[:-1] + "ies")
+    return (
+        re.compile(data.nav_titles, re.I),
+        set(data.topic_labels),
+        re.compile(data.decision, re.I),
+        verbs,
+    )
+
+
+NAV_TITLES, TOPIC_LABELS, DECISION, VERBS = _words()
+NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+@dataclass
+class Slide:
+    number: int
+    slide: Any
+    title: str
+    boxes: list[Box]
+    notes: str
+    role: str | None  # from the manifest, when there is one
+    _runs: dict[int, tuple[Any, list[TextRun]]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def colors(self) -> Colors:
+        return Colors(self.slide)
+
+    def runs(self, holder) -> list[TextRun]:
+        """runs_of(holder), worked out once per shape or cell for all the rules that ask."""
+        key = id(holder)
+        if key not in self._runs:
+            self._runs[key] = (holder, runs_of(holder, self.colors))  # holder kept: id stays its
+        return self._runs[key][1]
+
+
+def slides_of(prs, manifest: dict | None) -> list[Slide]:
+    roles = {s["number"]: s["role"] for s in manifest["slides"]} if manifest else {}
+    out = []
+    for n, slide in enumerate(prs.slides, 1):
+        title_shape = slide.shapes.title
+        title = (
+            title_shape.text_frame.text.strip()
+            if title_shape is not None and title_shape.has_text_frame
+            else ""
+        )
+        boxes = [b for b in (box_of(s) for s in flatten(slide.shapes)) if b is not None]
+        frame = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
+        notes = frame.text if frame is not None else ""
+        out.append(Slide(n, slide, title, boxes, notes, roles.get(n)))
+    return out
+
+
+def finding(rule: str, sev: str, slide: int | None, shape: str, msg: str) -> Finding:
+    return Finding(rule, sev, slide, shape, msg)  # type: ignore[arg-type]
+
+
+def is_content(s: Slide, count: int) -> bool:
+    return s.number != 1 and not NAV_TITLES.match(s.title)
+
+
+def body_text(s: Slide) -> str:
+    return "\n".join(
+        b.shape.text_frame.text for b in s.boxes if b.kind == "text" and not b.is_title
+    )

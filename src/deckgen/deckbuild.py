@@ -1,0 +1,168 @@
+"""Stage three: one deck, start to finish, in memory: select evidence -> plan -> render charts ->
+write pptx -> check. A DeckBuilder is made once per process per build; the objects it holds keep
+what they learn across that build's decks (storylines, slides already written or checked)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.charts import chart_images
+from deckgen.check import DeckChecker, font_fallback_finding
+from deckgen.classify import is_close
+from deckgen.errors import DeckgenError
+from deckgen.inputs import BuildInputs
+from deckgen.jobs import DeckJob
+from deckgen.load.storyline import Storyline, load_storyline, storyline_for
+from deckgen.manifest import build_manifest
+from deckgen.models import DeckPlan, DeckResult
+from deckgen.plan import DeckInputs, plan_deck
+from deckgen.pptx.writer import DeckWriter
+from deckgen.select import Pick, select_for_slots
+from deckgen.text import use_template_cache
+from deckgen.words import plural
+
+
+@dataclass(frozen=True)
+class Built:
+    target: Path
+    pptx: bytes
+    manifest: bytes
+    result: DeckResult
+
+
+@dataclass(frozen=True)
+class Failed:
+    executive: str
+    message: str  # the DeckgenError that stopped this deck (the others go on)
+
+
+class Planner:
+    """Storylines (read once per build) + evidence chosen for their slots -> a DeckPlan."""
+
+    def __init__(self, inputs: BuildInputs):
+        self.inputs = inputs
+        self._storylines: dict[str, Storyline] = {}
+
+    def storyline(self, blocker: str) -> Storyline:
+        name = storyline_for(blocker)
+        if name not in self._storylines:
+            self._storylines[name] = load_storyline(name)
+        return self._storylines[name]
+
+    def plan(self, job: DeckJob) -> tuple[DeckPlan, Storyline, list[Pick], Pick | None]:
+        s, cls = self.inputs, job.classification
+        storyline = self.storyline(cls.blocker)
+        org = s.org
+        wants = [
+            spec.want[i] if i < len(spec.want) else None
+            for spec in storyline.slides
+            if spec.role == "evidence"
+            for i in range(spec.repeat)
+        ]
+        kpis, region, industry = set(org.kpis), org.region, org.industry
+        picks = (
+            []
+            if cls.blocker == "none"
+            else select_for_slots(s.library, cls.blocker, wants, kpis, region, industry)
+        )
+        answer_secondary = cls.how == "classified" and cls.blocker != "none" and is_close(cls)
+        second = None
+        if answer_secondary and cls.secondary:
+            taken = frozenset(p.item.id for p in picks)
+            found = select_for_slots(
+                s.library, cls.secondary, [None], kpis, region, industry, exclude=taken
+            )
+            second = found[0] if found else None
+        deck_inputs = DeckInputs(
+            org,
+            job.executive,
+            cls,
+            s.presenter,
+            s.purpose,
+            s.ask,
+            s.deck_day,
+            s.date_source,
+            picks,
+            second,
+            answer_secondary,
+            s.figures,
+            s.library,
+        )
+        plan = plan_deck(deck_inputs, storyline, s.fmt, s.theme.spec.name, s.typeset)
+        return plan, storyline, picks, second
+
+
+class DeckBuilder:
+    """Builds this build's decks, one job at a time: `builder(job)` is Built or Failed."""
+
+    def __init__(self, inputs: BuildInputs):
+        self.inputs = inputs
+        self.planner = Planner(inputs)
+        self.writer = DeckWriter(inputs.theme, inputs.when, inputs.org.locale)
+        fonts = inputs.theme.spec.fonts
+        # The build says once, not per deck, that a template font is measured by the fallback;
+        # a board copy has no notes on purpose.
+        self._quiet = {font_fallback_finding(font) for font in (fonts.body, fonts.heading)}
+        skip = () if inputs.opts.notes else ("SL-13",)
+        self.checker = DeckChecker({item.id: item for item in inputs.library}, skip)
+
+    def __call__(self, job: DeckJob) -> Built | Failed:
+        try:
+            return self._build(job)
+        except DeckgenError as exc:
+            return Failed(job.executive.name, str(exc))
+
+    def _build(self, job: DeckJob) -> Built:
+        s = self.inputs
+        use_template_cache(s.templates)
+        plan, storyline, picks, second = self.planner.plan(job)
+        mode = s.opts.charts or s.theme.spec.charts
+        charts = chart_images(plan, s.theme.spec, s.charts) if mode != "native" else None
+        if not s.opts.notes:
+            for slide in plan.slides:
+                slide.notes = ""  # the board copy: nothing the presenter wrote for themselves
+        data = self.writer.write(plan, charts.by_slide if charts else {})
+        manifest = build_manifest(plan, job.target.name, s.figures)
+        findings = self._check(data, manifest, job.target.name)
+        shown = sum(
+            1 for sl in plan.slides for n in sl.numbers if n.unit not in ("text", "date")
+        )  # figures, not digits inside quoted text
+        citations = tuple(dict.fromkeys(r.evidence_id for sl in plan.slides for r in sl.sources))
+        chosen = tuple((p.item.id, p.purpose, p.reasons) for p in picks)
+        if second:
+            chosen += ((second.item.id, "the second concern", second.reasons),)
+        exe, cls = job.executive, job.classification
+        result = DeckResult(
+            exe.name,
+            exe.role,
+            cls.blocker,
+            cls.how,
+            cls.confidence,
+            job.target,
+            len(plan.slides),
+            shown,
+            citations,
+            job.warnings,
+            storyline.name,
+            chosen,
+            tuple(str(f) for f in findings),
+            charts.rendered if charts else 0,
+            charts.cached if charts else 0,
+            sum(1 for f in findings if f.severity == "error"),
+            sum(1 for f in findings if f.severity == "warning"),
+        )
+        return Built(job.target, data, manifest, result)
+
+    def _check(self, data: bytes, manifest: bytes, name: str) -> list:
+        """`deckgen check` on the deck before it is written; --strict refuses one with errors."""
+        report = self.checker.check(data, json.loads(manifest), name)
+        findings = [f for f in report.findings if f not in self._quiet]
+        errors = [f for f in findings if f.severity == "error"]
+        if self.inputs.opts.strict and errors:
+            lines = "; ".join(str(f) for f in errors[:5])
+            raise DeckgenError(
+                f"{name}: the checker found {plural(len(errors), 'error')} ({lines})"
+            )
+        return findings

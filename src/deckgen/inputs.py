@@ -1,0 +1,234 @@
+"""Stage one of a build: read and validate every input (workspace, evidence, theme, template),
+all problems at once, and compute the organisation's figures. Nothing is built or written here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from deckgen.blockers import resolve_blocker
+from deckgen.charts.cache import ChartCache
+from deckgen.check import font_fallback_finding
+from deckgen.errors import DeckgenError, InputError, Problem
+from deckgen.figures import OrgFigures, compute_figures
+from deckgen.fmt import Formatter
+from deckgen.load.audience import AudienceFile, adhoc_executive, executives_from, load_audience
+from deckgen.load.evidence import EvidenceItem, load_library_checked
+from deckgen.load.org import load_org
+from deckgen.load.sanitise import template_warnings
+from deckgen.load.theme import Fonts, Theme, load_theme, with_client_template
+from deckgen.models import Executive, Typeset
+from deckgen.options import BuildOptions
+from deckgen.plan import AskFacts, OrgFacts
+from deckgen.pptx.writer import check_template
+from deckgen.resources import cache_root, evidence_dir, use_cache
+from deckgen.textfit import has_metrics
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildInputs:
+    """Everything a deck of this build is made from, validated; the same for every executive.
+    Plain data (it travels pickled to worker processes)."""
+
+    opts: BuildOptions
+    library: tuple[EvidenceItem, ...]
+    theme: Theme
+    typeset: Typeset  # the fonts and frames text is fitted to
+    fmt: Formatter
+    org: OrgFacts
+    ask: AskFacts
+    presenter: str | None
+    purpose: str
+    deck_day: date  # the date on the title slides
+    date_source: str  # where it came from: audience.yaml date, SOURCE_DATE_EPOCH, build date
+    when: datetime  # the files' timestamps
+    figures: OrgFigures
+    charts: ChartCache | None  # rendered charts; None with --no-cache
+    templates: Path | None  # compiled storyline templates; None with --no-cache
+
+
+def load_inputs(opts: BuildOptions) -> tuple[BuildInputs, list[Executive], tuple[str, ...]]:
+    """The build's inputs, its executives (all, or those --exec names, or one ad-hoc) and the
+    warnings reading them gave."""
+    root = opts.workspace
+    if not root.is_dir():
+        raise DeckgenError(f"{root}: workspace folder not found (expected a folder with org.yaml)")
+    org = load_org(root)
+    profile = org.profile
+    audience = load_audience(root, profile.locale, profile.currency)
+    executives = _executives(opts, audience, root)
+    library, library_warnings = load_library_checked(
+        (opts.evidence_dir or evidence_dir()).resolve()
+    )
+    theme = _theme(opts)
+    # Once per build: what was left out of the template (refused under --strict), its slide
+    # size if not 16:9, and fonts deckgen has no metrics for.
+    theme_warnings = (
+        *template_warnings(theme.package, opts.strict),
+        *_font_warnings(theme.spec.fonts),
+    )
+    ask = _ask(audience)
+    deck_day, date_source = _deck_date(audience.date if audience else None)
+    cache = _cache_root(opts)
+    charts = ChartCache(cache / "charts") if cache else None
+    if charts is not None:
+        charts.prepare()
+    figures = compute_figures(
+        profile.headcount,
+        profile.average_salary,
+        org.kpis,
+        org.history,
+        library,
+        profile.assumptions.as_dict(),
+        ask.cost,
+        profile.region,
+        profile.industry,
+        profile.currency,
+    )
+    facts = OrgFacts(
+        profile.name,
+        profile.currency,
+        profile.locale,
+        profile.region,
+        profile.industry,
+        org.kpis,
+        org.history,
+        tuple(f.name for f in org.files),
+    )
+    inputs = BuildInputs(
+        opts=opts,
+        library=library,
+        theme=theme,
+        typeset=theme.typeset(),
+        fmt=Formatter(profile.locale, profile.currency),
+        org=facts,
+        ask=ask,
+        presenter=_presenter(audience),
+        purpose=audience.purpose if audience else "decision",
+        deck_day=deck_day,
+        date_source=date_source,
+        when=_timestamp(deck_day),
+        figures=figures,
+        charts=charts,
+        templates=cache / "templates" if cache else None,
+    )
+    warnings = (*library_warnings, *theme_warnings, *org.warnings, *org.suppressed)
+    return inputs, executives, warnings
+
+
+def _theme(opts: BuildOptions) -> Theme:
+    theme = load_theme(opts.theme)
+    if opts.template is not None:
+        theme = with_client_template(theme, opts.template, opts.layout_map)
+        check_template(theme, opts.notes)  # once, up front: it would fail every deck alike
+    elif opts.layout_map is not None:
+        raise DeckgenError("--layout-map: only used with --template (a client's .pptx)")
+    return theme
+
+
+def _ask(audience: AudienceFile | None) -> AskFacts:
+    ask = audience.ask if audience else None
+    if ask is None:
+        return AskFacts(None, None, None, None)
+    return AskFacts(ask.what, ask.cost, ask.decision_by, ask.owner)
+
+
+def _presenter(audience: AudienceFile | None) -> str | None:
+    if not (audience and audience.presenter):
+        return None
+    p = audience.presenter
+    return f"{p.name}, {p.role}" if p.role else p.name
+
+
+def _font_warnings(fonts: Fonts) -> tuple[str, ...]:
+    """Once per build: a template font deckgen has no metrics for (its fit is an estimate)."""
+    return tuple(
+        dict.fromkeys(
+            font_fallback_finding(font).message
+            for font in (fonts.body, fonts.heading)
+            if not has_metrics(font)
+        )
+    )
+
+
+def _cache_root(opts: BuildOptions) -> Path | None:
+    """Where rendered charts, compiled templates and the classifier's word model are kept;
+    None with --no-cache."""
+    use_cache(opts.cache_dir, opts.use_cache)
+    return cache_root()
+
+
+def _executives(opts: BuildOptions, audience: AudienceFile | None, root: Path) -> list[Executive]:
+    if opts.objection is not None or opts.blocker is not None:
+        blocker = resolve_blocker(opts.blocker) if opts.blocker else None
+        if opts.objection is not None and not opts.objection.strip() and blocker is None:
+            raise DeckgenError("--objection: expected the executive's words, got empty text")
+        if len(opts.exec_names) > 1:
+            raise DeckgenError("--exec: an ad-hoc deck (--objection/--blocker) takes one name")
+        name = opts.exec_names[0] if opts.exec_names else None
+        return [adhoc_executive(name, opts.objection, blocker)]
+    if audience is None:
+        raise InputError(
+            Problem(
+                "audience.yaml",
+                f"not found in {root}; add one (see README) or "
+                "pass --objection TEXT or --blocker SLUG for a single deck",
+            )
+        )
+    return _choose(executives_from(audience), opts.exec_names)
+
+
+def _choose(executives: list[Executive], names: tuple[str, ...]) -> list[Executive]:
+    if not names:
+        return executives
+    chosen = []
+    for name in names:
+        key = name.casefold().strip()
+        match = [e for e in executives if key == e.file_stem] or [
+            e for e in executives if key == e.name.casefold()
+        ]
+        if not match:
+            known = ", ".join(e.name for e in executives)
+            raise DeckgenError(
+                f"--exec: no executive named '{name}' in audience.yaml; known: {known}"
+            )
+        if len(match) > 1:
+            files = ", ".join(e.file_stem for e in match)
+            raise DeckgenError(
+                f"--exec: {len(match)} executives are named '{name}'; pass the file name of "
+                f"the one you mean ({files})"
+            )
+        if match[0] not in chosen:
+            chosen.append(match[0])
+    return chosen
+
+
+def _deck_date(given: date | None) -> tuple[date, str]:
+    """The date on the title slide: audience.yaml `date`, else SOURCE_DATE_EPOCH, else today."""
+    if given:
+        return given, "audience.yaml date"
+    epoch = _source_date_epoch()
+    if epoch is not None:
+        return epoch.date(), "SOURCE_DATE_EPOCH"
+    return date.today(), "build date"
+
+
+def _source_date_epoch() -> datetime | None:
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if not raw:
+        return None
+    try:
+        return datetime.fromtimestamp(int(raw), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise DeckgenError(
+            f"SOURCE_DATE_EPOCH: expected whole seconds since 1970, got '{raw}'"
+        ) from None
+
+
+def _timestamp(deck_day: date) -> datetime:
+    """File timestamps: SOURCE_DATE_EPOCH if set, else 09:00 UTC on the deck date (reproducible)."""
+    return _source_date_epoch() or datetime(
+        deck_day.year, deck_day.month, deck_day.day, 9, tzinfo=UTC
+    )

@@ -1,0 +1,64 @@
+"""Stage two: one job per deck, with the executive's blocker decided (given, or classified from
+their words, once, in the parent process) and the file it will be written to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.blockers import BLOCKERS
+from deckgen.classify import UNSURE_BELOW, classify_objection
+from deckgen.load.audience import MAX_TEXT
+from deckgen.models import Classification, Executive
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeckJob:
+    executive: Executive
+    classification: Classification
+    target: Path  # the .pptx to write; its manifest goes beside it
+    warnings: tuple[str, ...] = ()  # about this executive's words, for the build report
+
+
+def plan_jobs(executives: list[Executive], outdir: Path) -> list[DeckJob]:
+    jobs = []
+    for exe in executives:
+        cls = _classify(exe)
+        jobs.append(
+            DeckJob(
+                executive=exe,
+                classification=cls,
+                target=outdir / f"{exe.file_stem}.pptx",
+                warnings=tuple(_warnings(exe, cls)),
+            )
+        )
+    return jobs
+
+
+def manifest_path(deck: Path) -> Path:
+    """`jordan-ellis.pptx` -> `jordan-ellis.manifest.json` beside it."""
+    return deck.with_suffix(".manifest.json")
+
+
+def _classify(exe: Executive) -> Classification:
+    if exe.blocker:
+        return Classification(exe.blocker, 1.0, "given")
+    return classify_objection(exe.said or "")
+
+
+def _warnings(exe: Executive, cls: Classification) -> list[str]:
+    out = []
+    if exe.said_length > MAX_TEXT:
+        out.append(
+            f"{exe.name}: their words run to {exe.said_length:,} characters; deckgen "
+            f"reads the first {MAX_TEXT:,} and the deck quotes the opening"
+        )
+    if cls.how == "given" or cls.confidence >= UNSURE_BELOW:
+        return out
+    runner = f", runner-up {cls.secondary} {cls.secondary_confidence:.2f}" if cls.secondary else ""
+    out.append(
+        f"{exe.name}: unsure which concern this is ({cls.blocker} "
+        f"{cls.confidence:.2f}{runner}); set `blocker:` in audience.yaml to choose one of: "
+        f"{', '.join(b for b in BLOCKERS if b != 'none')}"
+    )
+    return out

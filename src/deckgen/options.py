@@ -1,0 +1,37 @@
+"""What a build is asked to do (BuildOptions, from the command line) and what it did (BuildReport)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.models import DeckResult
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildOptions:
+    workspace: Path
+    outdir: Path
+    exec_names: tuple[str, ...] = ()  # --exec: only these executives (name or file name)
+    objection: str | None = None  # --objection: one ad-hoc deck answering these words
+    blocker: str | None = None  # --blocker: one ad-hoc deck for this blocker
+    theme: str = "clean"
+    force: bool = False  # replace decks that already exist
+    evidence_dir: Path | None = None  # another evidence library
+    charts: str | None = None  # "image" | "native"; default from the theme
+    template: Path | None = None  # a client's .pptx to build into
+    layout_map: Path | None = None  # YAML: layout role -> the client template's layout name
+    strict: bool = False  # refuse to write a deck with check errors (and a template with links)
+    notes: bool = True  # False: a board copy without speaker notes, for distribution
+    jobs: int = 1  # decks built in parallel (spawned processes) when there are several
+    cache_dir: Path | None = None  # where caches live; None: the user cache folder
+    use_cache: bool = True  # False: render every chart, keep nothing on disk
+
+
+@dataclass
+class BuildReport:
+    decks: list[DeckResult]
+    outdir: Path
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (executive, message)
