@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deckgen import figures as F
-from deckgen.load.evidence import load_library
+from deckgen.library import load_library
 from deckgen.models import HistoryPoint, Kpi
 from deckgen.resources import evidence_dir
 

@@ -12,7 +12,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen.blockers import SLUGS
-from deckgen.load.evidence import load_library
+from deckgen.library import load_library
 from deckgen.load.storyline import load_storyline, storyline_for
 from deckgen.resources import evidence_dir
 from tests.conftest import NORTHWIND, run

@@ -304,7 +304,7 @@ def evidence() -> None:
 
 
 def _library(path: Path | None):
-    from deckgen.load.evidence import load_library
+    from deckgen.library import load_library
     from deckgen.resources import evidence_dir
 
     return load_library((path or evidence_dir()).resolve())

@@ -14,8 +14,9 @@ from deckgen.check import font_fallback_finding
 from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.figures import OrgFigures, compute_figures
 from deckgen.fmt import Formatter
+from deckgen.library import load_library_checked
 from deckgen.load.audience import AudienceFile, adhoc_executive, executives_from, load_audience
-from deckgen.load.evidence import EvidenceItem, load_library_checked
+from deckgen.load.evidence import EvidenceItem
 from deckgen.load.org import load_org
 from deckgen.load.sanitise import template_warnings
 from deckgen.load.theme import Fonts, Theme, load_theme, with_client_template

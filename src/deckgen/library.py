@@ -1,16 +1,20 @@
-"""Query the evidence library for `deckgen evidence`: filter, search, describe (no Click here)."""
+"""The evidence library: loaded, validated and linted once per folder, and queried for `deckgen
+evidence` (filter, search, describe; no Click here)."""
 
 from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from deckgen.blockers import resolve_blocker
-from deckgen.errors import DeckgenError
+from deckgen.errors import DeckgenError, InputError
+from deckgen.evidence_lint import lint_items
 from deckgen.fmt import Formatter
 from deckgen.kpis import CATALOG
-from deckgen.load.evidence import EvidenceItem, render_statement, statement_with
+from deckgen.load.evidence import EvidenceItem, read_library, render_statement, statement_with
 
 _SHOW = statement_with(Formatter())
 
@@ -143,3 +147,19 @@ def show_text(item: EvidenceItem) -> str:
         lines.append("caveats:")
         lines += [f"  - {c}" for c in item.caveats]
     return "\n".join(lines)
+
+
+@cache
+def load_library_checked(folder: Path) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
+    """Every item under `folder`, validated and linted: errors raise (all at once), warnings return."""
+    loaded, problems = read_library(folder)
+    findings = lint_items(loaded)
+    problems += [f.problem for f in findings if f.severity == "error"]
+    if problems:
+        raise InputError(problems)
+    warnings = tuple(f"evidence: {f.problem}" for f in findings if f.severity == "warning")
+    return tuple(item for item, _ in loaded), warnings
+
+
+def load_library(folder: Path) -> tuple[EvidenceItem, ...]:
+    return load_library_checked(folder)[0]

@@ -12,7 +12,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from deckgen.check import check_deck
-from deckgen.load.evidence import load_library
+from deckgen.library import load_library
 from deckgen.resources import evidence_dir
 from tests.conftest import ROOT
 

@@ -8,7 +8,8 @@ import pytest
 
 from deckgen.errors import InputError
 from deckgen.fmt import Formatter
-from deckgen.load.evidence import load_library, render_statement, statement_with
+from deckgen.library import load_library
+from deckgen.load.evidence import render_statement, statement_with
 from deckgen.resources import evidence_dir
 
 LIBRARY = load_library(evidence_dir())

@@ -78,7 +78,7 @@ def _manifest(path: Path | None) -> dict | None:
 
 
 def check_files(decks: list[Path], manifest: Path | None = None) -> list[CheckReport]:
-    from deckgen.load.evidence import load_library
+    from deckgen.library import load_library
     from deckgen.resources import evidence_dir
 
     if manifest is not None and len(decks) > 1:

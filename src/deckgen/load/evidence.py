@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -255,21 +254,3 @@ def read_library(folder: Path) -> tuple[list[tuple[EvidenceItem, YamlDoc]], list
     if not loaded and not problems:
         problems.append(Problem(str(folder), "no evidence items found (*.yaml)"))
     return loaded, problems
-
-
-@cache
-def load_library_checked(folder: Path) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
-    """Every item under `folder`, validated and linted: errors raise (all at once), warnings return."""
-    from deckgen.evidence_lint import lint_items
-
-    loaded, problems = read_library(folder)
-    findings = lint_items(loaded)
-    problems += [f.problem for f in findings if f.severity == "error"]
-    if problems:
-        raise InputError(problems)
-    warnings = tuple(f"evidence: {f.problem}" for f in findings if f.severity == "warning")
-    return tuple(item for item, _ in loaded), warnings
-
-
-def load_library(folder: Path) -> tuple[EvidenceItem, ...]:
-    return load_library_checked(folder)[0]
