@@ -25,55 +25,86 @@ CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.yaml").is_file())
 KEEP = b"an earlier deck the user cares about"
 
 
+def _binary(ws: Path, name: str) -> None:
+    (ws / name).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40)
+
+
+def _latin1(ws: Path, name: str) -> None:
+    text = (ws / name).read_text().replace("Base Co", "Café Co")
+    (ws / name).write_bytes(text.encode("latin-1"))
+
+
+def _control_char(ws: Path, name: str) -> None:
+    path = ws / name
+    path.write_text(path.read_text().replace("afford it", "afford\x0bit"))
+
+
+def _latin1_csv(ws: Path, _: str) -> None:
+    (ws / "kpis.csv").write_bytes(
+        "kpi,value,period\nvoluntary_attrition,15,année 2025\n".encode("latin-1")
+    )
+
+
+def _big_csv(ws: Path, _: str) -> None:
+    line = b"voluntary_attrition,2024,14.5\n"
+    with (ws / "history.csv").open("wb") as handle:
+        handle.write(b"kpi,period,value\n")
+        handle.write(line * (50 * 1024 * 1024 // len(line)))
+
+
+def _xlsx_formula(ws: Path, _: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["kpi", "value", "period"])
+    sheet.append(["voluntary_attrition", "=10+5", "2025"])
+    sheet.append(["absence_days_per_fte", 9, "2025"])
+    sheet.append([None, 10, "2024"])
+    sheet.merge_cells("A3:A4")
+    book.save(ws / "kpis.xlsx")
+
+
+def _renamed_template(ws: Path, _: str) -> None:
+    prs = Presentation(str(ROOT / "themes" / "clean" / "template.pptx"))
+    names = iter(["Cover", "Text", "Divider", "Two columns", "Heading only", "Empty"])
+    for layout in prs.slide_layouts:
+        layout._element.find(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}cSld"
+        ).set("name", next(names))
+    prs.save(ws / "client.pptx")
+
+
+def _huge_said(ws: Path, _: str) -> None:
+    text = (ws / "audience.yaml").read_text()
+    huge = "We can't afford it. " * 50_000
+    (ws / "audience.yaml").write_text(text.replace('"We can\'t afford it this year."', f'"{huge}"'))
+
+
+# `generate: KIND` or `generate: KIND:ARGUMENT` in a case.yaml -> what makes that input.
+GENERATORS = {
+    "binary": _binary,
+    "latin1": _latin1,
+    "control-char": _control_char,
+    "latin1-csv": _latin1_csv,
+    "big-csv": _big_csv,
+    "xlsx-formula": _xlsx_formula,
+    "corrupt-template": lambda ws, _: (ws / "client.pptx").write_bytes(
+        b"PK\x03\x04 this is not a presentation"
+    ),
+    "ole-template": lambda ws, _: (ws / "client.pptx").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
+    ),
+    "renamed-template": _renamed_template,
+    # a hostile client template (tests/hostile_templates.py)
+    "template": lambda ws, name: getattr(hostile_templates, name.replace("-", "_"))(
+        ws / "client.pptx"
+    ),
+    "huge-said": _huge_said,
+}
+
+
 def generate(kind: str, ws: Path) -> None:
-    if kind.startswith("binary:"):
-        (ws / kind.split(":", 1)[1]).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40)
-    elif kind.startswith("latin1:"):
-        text = (ws / kind.split(":", 1)[1]).read_text().replace("Base Co", "Café Co")
-        (ws / kind.split(":", 1)[1]).write_bytes(text.encode("latin-1"))
-    elif kind.startswith("control-char:"):
-        path = ws / kind.split(":", 1)[1]
-        path.write_text(path.read_text().replace("afford it", "afford\x0bit"))
-    elif kind == "latin1-csv":
-        (ws / "kpis.csv").write_bytes(
-            "kpi,value,period\nvoluntary_attrition,15,année 2025\n".encode("latin-1")
-        )
-    elif kind == "big-csv":
-        line = b"voluntary_attrition,2024,14.5\n"
-        with (ws / "history.csv").open("wb") as handle:
-            handle.write(b"kpi,period,value\n")
-            handle.write(line * (50 * 1024 * 1024 // len(line)))
-    elif kind == "xlsx-formula":
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(["kpi", "value", "period"])
-        sheet.append(["voluntary_attrition", "=10+5", "2025"])
-        sheet.append(["absence_days_per_fte", 9, "2025"])
-        sheet.append([None, 10, "2024"])
-        sheet.merge_cells("A3:A4")
-        book.save(ws / "kpis.xlsx")
-    elif kind == "corrupt-template":
-        (ws / "client.pptx").write_bytes(b"PK\x03\x04 this is not a presentation")
-    elif kind == "ole-template":
-        (ws / "client.pptx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    elif kind == "renamed-template":
-        prs = Presentation(str(ROOT / "themes" / "clean" / "template.pptx"))
-        names = iter(["Cover", "Text", "Divider", "Two columns", "Heading only", "Empty"])
-        for layout in prs.slide_layouts:
-            layout._element.find(
-                "{http://schemas.openxmlformats.org/presentationml/2006/main}cSld"
-            ).set("name", next(names))
-        prs.save(ws / "client.pptx")
-    elif kind.startswith("template:"):  # a hostile client template (tests/hostile_templates.py)
-        getattr(hostile_templates, kind.split(":", 1)[1].replace("-", "_"))(ws / "client.pptx")
-    elif kind == "huge-said":
-        text = (ws / "audience.yaml").read_text()
-        huge = "We can't afford it. " * 50_000
-        (ws / "audience.yaml").write_text(
-            text.replace('"We can\'t afford it this year."', f'"{huge}"')
-        )
-    else:  # pragma: no cover - a typo in a case file
-        raise AssertionError(f"unknown generator {kind}")
+    name, _, argument = kind.partition(":")
+    GENERATORS[name](ws, argument)
 
 
 def deck_text(path: Path) -> str:
@@ -132,6 +163,11 @@ def test_case(name, tmp_path):
         assert [p.name for p in out.iterdir()] == ["earlier.pptx"], "no lock or staging left"
         return
     assert decks, "a non-error case builds its deck"
+    _check_built(spec, decks)
+
+
+def _check_built(spec: dict, decks: list[Path]) -> None:
+    """What a case that builds asks of its decks: names, text shown literally, rows held back."""
     if "carries_nothing" in spec:
         for deck in decks:
             hostile_templates.assert_carries_nothing(deck, *spec["carries_nothing"])

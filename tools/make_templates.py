@@ -143,6 +143,34 @@ def subtitle_style(layout, muted_slot: str) -> None:
         )
 
 
+def shape_layout(layout, build_spec: dict) -> None:
+    """One layout's placeholders placed on the 16:9 grid, with the text styles it overrides."""
+    geometry = GEOMETRY[layout.name]
+    for ph in layout.placeholders:
+        idx = ph.placeholder_format.idx
+        box = geometry.get(idx) or FOOTER.get(idx)
+        if box is not None:
+            place(ph, box)
+        if idx in (1, 2) and layout.name == "Two Content":
+            # The default template gives two-column bodies 28pt text; inherit the master's.
+            lst = ph._element.find(".//a:lstStyle", NS)
+            if lst is not None:
+                for child in list(lst):
+                    lst.remove(child)
+    if layout.name != "Title Slide":
+        return
+    subtitle_style(layout, build_spec.get("muted_slot", "tx2"))
+    for ph in layout.placeholders:
+        if ph.placeholder_format.idx == 0:
+            lst = ph._element.find(".//a:lstStyle", NS)
+            lst.append(
+                etree.fromstring(
+                    f'<a:lvl1pPr xmlns:a="{A}" algn="l"><a:defRPr sz="4000" b="1"/></a:lvl1pPr>'
+                )
+            )
+            ph._element.find(".//a:bodyPr", NS).set("anchor", "b")
+
+
 def build(theme_dir: Path) -> Path:
     spec = yaml.safe_load((theme_dir / "theme.yaml").read_text())
     build_spec = spec["template_build"]
@@ -173,29 +201,7 @@ def build(theme_dir: Path) -> Path:
     add_accent_bar(master)
 
     for layout in prs.slide_layouts:
-        geometry = GEOMETRY[layout.name]
-        for ph in layout.placeholders:
-            idx = ph.placeholder_format.idx
-            box = geometry.get(idx) or FOOTER.get(idx)
-            if box is not None:
-                place(ph, box)
-            if idx in (1, 2) and layout.name == "Two Content":
-                # The default template gives two-column bodies 28pt text; inherit the master's.
-                lst = ph._element.find(".//a:lstStyle", NS)
-                if lst is not None:
-                    for child in list(lst):
-                        lst.remove(child)
-        if layout.name == "Title Slide":
-            subtitle_style(layout, build_spec.get("muted_slot", "tx2"))
-            for ph in layout.placeholders:
-                if ph.placeholder_format.idx == 0:
-                    lst = ph._element.find(".//a:lstStyle", NS)
-                    lst.append(
-                        etree.fromstring(
-                            f'<a:lvl1pPr xmlns:a="{A}" algn="l"><a:defRPr sz="4000" b="1"/></a:lvl1pPr>'
-                        )
-                    )
-                    ph._element.find(".//a:bodyPr", NS).set("anchor", "b")
+        shape_layout(layout, build_spec)
 
     core = prs.core_properties
     core.author = "deckgen"

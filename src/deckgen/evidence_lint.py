@@ -77,6 +77,9 @@ ZOMBIES = _zombies()
 _TYPED_NUMBER = re.compile(r"\d")
 
 
+Found = tuple[str, tuple, str, str]  # (rule, key path in the item, message, severity)
+
+
 def lint_items(
     loaded: list[tuple[EvidenceItem, YamlDoc]],
     today: date | None = None,
@@ -88,72 +91,76 @@ def lint_items(
     seen: dict[str, str] = {}
     fmt = statement_with(Formatter())
     for item, doc in loaded:
-
-        def add(
-            rule: str, path: tuple, message: str, severity: str = "error", _doc: YamlDoc = doc
-        ) -> None:
-            findings.append(Finding(rule, severity, _doc.problem(path, message)))  # type: ignore[arg-type]
-
+        found: list[Found] = []
         if item.id in seen:
-            add("duplicate-id", ("id",), f"duplicate id '{item.id}' (also in {seen[item.id]})")
+            message = f"duplicate id '{item.id}' (also in {seen[item.id]})"
+            found.append(("duplicate-id", ("id",), message, "error"))
         seen.setdefault(item.id, doc.file)
-        if item.grade == "A" and item.kind not in ("rct", "meta-analysis"):
-            add(
-                "grade",
-                ("grade",),
-                f"grade A is for randomised trials and meta-analyses; "
-                f"this item is kind '{item.kind}'",
-            )
-        if item.series and not item.edition:
-            add(
-                "edition",
-                ("edition",),
-                f"item belongs to series '{item.series}', whose "
-                "editions give different figures; name the edition",
-            )
-        if item.kind in DATED_KINDS and today.year - item.year > fresh_years:
-            add(
-                "freshness",
-                ("year",),
-                f"{item.kind} figures from {item.year} are more than "
-                f"{fresh_years} years old; look for a newer edition",
-                "warning",
-            )
+        found += _item_rules(item, today, fresh_years)
         for i, claim in enumerate(item.claims):
-            path = ("claims", i)
-            for key in ("statement", "headline"):
-                text = getattr(claim, key) or ""
-                typed = _TYPED_NUMBER.findall(PLACEHOLDER.sub("", text))
-                if typed:
-                    number = re.search(r"\d[\d,.]*", PLACEHOLDER.sub("", text)).group(0)
-                    add(
-                        "typed-number",
-                        (*path, key),
-                        f"types the number '{number}'; numbers "
-                        "must come from the claim's value, low or high ({value}, {low}, {high})",
-                    )
-            if (
-                claim.low is not None
-                and claim.high is not None
-                and not (claim.low <= claim.value <= claim.high)
-            ):
-                add(
-                    "range",
-                    (*path, "value"),
-                    f"value {claim.value:g} lies outside low {claim.low:g} to high {claim.high:g}",
-                )
-            rendered = render_statement(item, claim, fmt)
-            headline = claim_headline(item, claim, fmt)
-            if len(headline) > TITLE_MAX:
-                add(
-                    "headline",
-                    (*path, "headline" if claim.headline else "statement"),
-                    f"as a slide title this claim reads '{headline}' ({len(headline)} "
-                    f"characters); titles fit in {TITLE_MAX}, so give the claim a shorter "
-                    "`headline:`",
-                )
-            haystack = f"{item.publisher} | {item.title} | {rendered}".lower()
-            for zombie in ZOMBIES:
-                if zombie.pattern.search(haystack):
-                    add(f"do-not-use:{zombie.rule}", (*path, "statement"), zombie.message)
+            found += [
+                (r, ("claims", i, *p), m, sev) for r, p, m, sev in _claim_rules(item, claim, fmt)
+            ]
+        findings += [
+            Finding(rule, severity, doc.problem(path, message))  # type: ignore[arg-type]
+            for rule, path, message, severity in found
+        ]
     return findings
+
+
+def _item_rules(item: EvidenceItem, today: date, fresh_years: int) -> list[Found]:
+    out: list[Found] = []
+    if item.grade == "A" and item.kind not in ("rct", "meta-analysis"):
+        message = (
+            f"grade A is for randomised trials and meta-analyses; this item is kind '{item.kind}'"
+        )
+        out.append(("grade", ("grade",), message, "error"))
+    if item.series and not item.edition:
+        message = (
+            f"item belongs to series '{item.series}', whose editions give different figures; "
+            "name the edition"
+        )
+        out.append(("edition", ("edition",), message, "error"))
+    if item.kind in DATED_KINDS and today.year - item.year > fresh_years:
+        message = (
+            f"{item.kind} figures from {item.year} are more than {fresh_years} years old; "
+            "look for a newer edition"
+        )
+        out.append(("freshness", ("year",), message, "warning"))
+    return out
+
+
+def _claim_rules(item: EvidenceItem, claim, fmt) -> list[Found]:
+    """Findings for one claim, with paths relative to the claim."""
+    out: list[Found] = []
+    for key in ("statement", "headline"):
+        text = PLACEHOLDER.sub("", getattr(claim, key) or "")
+        if _TYPED_NUMBER.search(text):
+            number = re.search(r"\d[\d,.]*", text).group(0)
+            message = (
+                f"types the number '{number}'; numbers must come from the claim's value, low "
+                "or high ({value}, {low}, {high})"
+            )
+            out.append(("typed-number", (key,), message, "error"))
+    if (
+        claim.low is not None
+        and claim.high is not None
+        and not claim.low <= claim.value <= claim.high
+    ):
+        message = f"value {claim.value:g} lies outside low {claim.low:g} to high {claim.high:g}"
+        out.append(("range", ("value",), message, "error"))
+    headline = claim_headline(item, claim, fmt)
+    if len(headline) > TITLE_MAX:
+        message = (
+            f"as a slide title this claim reads '{headline}' ({len(headline)} characters); "
+            f"titles fit in {TITLE_MAX}, so give the claim a shorter `headline:`"
+        )
+        out.append(("headline", ("headline" if claim.headline else "statement",), message, "error"))
+    rendered = render_statement(item, claim, fmt)
+    haystack = f"{item.publisher} | {item.title} | {rendered}".lower()
+    out += [
+        (f"do-not-use:{z.rule}", ("statement",), z.message, "error")
+        for z in ZOMBIES
+        if z.pattern.search(haystack)
+    ]
+    return out

@@ -18,7 +18,7 @@ from deckgen.library import load_library_checked
 from deckgen.load.audience import AudienceFile, adhoc_executive, executives_from, load_audience
 from deckgen.load.evidence import EvidenceItem
 from deckgen.load.org import load_org
-from deckgen.load.sanitise import template_warnings
+from deckgen.load.template_notes import template_warnings
 from deckgen.load.theme import Fonts, Theme, load_theme, with_client_template
 from deckgen.models import Executive, Typeset
 from deckgen.options import BuildOptions

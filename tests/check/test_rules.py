@@ -30,6 +30,32 @@ def _png() -> bytes:
     return buffer.getvalue()
 
 
+def _add_defects(figure, change: dict) -> None:
+    """The shape-level defects a test asks for, on the figure slide."""
+    if change.get("overflow"):
+        box = figure.shapes.add_textbox(Inches(7), Inches(1.8), Inches(5), Inches(0.6))
+        box.text_frame.text = "A long explanation that cannot fit. " * 20
+        box.text_frame.word_wrap = True
+    if change.get("off_slide"):
+        figure.shapes.add_textbox(
+            Inches(12.5), Inches(1), Inches(2), Inches(1)
+        ).text_frame.text = "Off"
+    if change.get("overlap"):
+        figure.shapes.add_textbox(
+            Inches(1), Inches(2), Inches(3), Inches(1)
+        ).text_frame.text = "On top of the chart"
+    if change.get("low_contrast"):
+        box = figure.shapes.add_textbox(Inches(7), Inches(2), Inches(5), Inches(1))
+        box.text_frame.text = "Pale grey text"
+        run = box.text_frame.paragraphs[0].runs[0]
+        run.font.color.rgb = RGBColor.from_string("DDDDDD")
+        run.font.size = Pt(20)
+    if change.get("small_text"):
+        box = figure.shapes.add_textbox(Inches(7), Inches(2), Inches(5), Inches(1))
+        box.text_frame.text = "Tiny body text"
+        box.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
+
+
 def good_deck(**change) -> bytes:
     """A four-slide deck that passes every rule; `change` names one defect to introduce."""
     prs = Presentation(str(ROOT / "themes" / "clean" / "template.pptx"))
@@ -67,28 +93,7 @@ def good_deck(**change) -> bytes:
         box.name = "Source"
         box.text_frame.text = change.get("source", "Source: Bloom, Han & Liang (2024), Nature.")
         box.text_frame.paragraphs[0].runs[0].font.size = Pt(change.get("source_pt", 11))
-    if change.get("overflow"):
-        box = figure.shapes.add_textbox(Inches(7), Inches(1.8), Inches(5), Inches(0.6))
-        box.text_frame.text = "A long explanation that cannot fit. " * 20
-        box.text_frame.word_wrap = True
-    if change.get("off_slide"):
-        figure.shapes.add_textbox(
-            Inches(12.5), Inches(1), Inches(2), Inches(1)
-        ).text_frame.text = "Off"
-    if change.get("overlap"):
-        figure.shapes.add_textbox(
-            Inches(1), Inches(2), Inches(3), Inches(1)
-        ).text_frame.text = "On top of the chart"
-    if change.get("low_contrast"):
-        box = figure.shapes.add_textbox(Inches(7), Inches(2), Inches(5), Inches(1))
-        box.text_frame.text = "Pale grey text"
-        run = box.text_frame.paragraphs[0].runs[0]
-        run.font.color.rgb = RGBColor.from_string("DDDDDD")
-        run.font.size = Pt(20)
-    if change.get("small_text"):
-        box = figure.shapes.add_textbox(Inches(7), Inches(2), Inches(5), Inches(1))
-        box.text_frame.text = "Tiny body text"
-        box.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
+    _add_defects(figure, change)
     last_title = change.get("last_title", "Decision requested: approve the pilot by 31 March")
     last = slide("Title and Content", last_title, ["Approve the pilot.", "Owner: Sam Carter."])
     if change.get("no_title"):

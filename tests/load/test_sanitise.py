@@ -10,8 +10,9 @@ import pytest
 from pptx import Presentation
 
 from deckgen.errors import TemplateError
-from deckgen.load.sanitise import PRESENTATION, SafeTemplate, removed_phrase, template_warnings
+from deckgen.load.sanitise import PRESENTATION, SafeTemplate
 from deckgen.load.template import load_template
+from deckgen.load.template_notes import removed_phrase, template_warnings
 from tests import hostile_templates as hostile
 
 T = Path("client.pptx")

@@ -3,8 +3,10 @@ years, quarters, months or dates, so that a series sorts as time, not as text.""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MONTHS = {
@@ -146,51 +148,83 @@ class Period:
     ends: float
 
 
+def _years(m: re.Match) -> list[Period]:
+    y = int(m[1])
+    return [Period("year", (y,), float(y))]
+
+
+def _fiscal(m: re.Match) -> list[Period]:
+    y = _year(m[1])
+    return [Period("fy", (y,), float(y))]
+
+
+def _split(m: re.Match) -> list[Period]:
+    """2024-25 is a split year; 2024-11 is a month; 2011-12 could be either."""
+    first, second = int(m["a"]), int(m["b"])
+    out = []
+    if second in (first + 1, (first + 1) % 100):
+        out.append(Period("split", (first + 1,), float(first + 1)))
+    if len(m["b"]) == 2 and 1 <= second <= 12 and m["sep"] == "-" and not m["fy"]:
+        out.append(Period("month", (first, second), first + second / 12))
+    return out
+
+
+def _quarter(m: re.Match) -> list[Period]:
+    q, y = (m[1], m[2]) if m[1] else (m[4], m[3])
+    year = _year(y)
+    return [Period("quarter", (year, int(q)), year + int(q) / 4)]
+
+
+def _half(m: re.Match) -> list[Period]:
+    h, y = (m[1], m[2]) if m[1] else (m[4], m[3])
+    year = _year(y)
+    return [Period("half", (year, int(h)), year + int(h) / 2)]
+
+
+def _named_month(m: re.Match) -> list[Period]:
+    if m[1] not in MONTHS:
+        return []
+    year, month = _year(m[2]), MONTHS[m[1]]
+    return [Period("month", (year, month), year + month / 12)]
+
+
+def _numbered_month(m: re.Match) -> list[Period]:
+    if not 1 <= int(m[1]) <= 12:
+        return []
+    year, month = int(m[2]), int(m[1])
+    return [Period("month", (year, month), year + month / 12)]
+
+
+# Each period form: a pattern over the folded text, and what its match means.
+_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match], list[Period]]], ...] = (
+    (re.compile(r"(?:cy ?)?((?:19|20)\d{2})"), _years),
+    (re.compile(r"fy ?-?'?(\d{2}|\d{4})"), _fiscal),
+    (re.compile(r"(?P<fy>fy ?)?(?P<a>(?:19|20)\d{2}) ?(?P<sep>[-/]) ?(?P<b>\d{2}|\d{4})"), _split),
+    (
+        re.compile(
+            r"(?:fy ?)?q([1-4])[ \-/]?(?:fy ?)?((?:19|20)?\d{2})"
+            r"|(?:fy ?)?((?:19|20)?\d{2})[ \-/]?q([1-4])"
+        ),
+        _quarter,
+    ),
+    (re.compile(r"h([12])[ \-/]?((?:19|20)?\d{2})|((?:19|20)\d{2})[ \-/]?h([12])"), _half),
+    (re.compile(r"([a-z]{3,9})[ \-/']?((?:19|20)?\d{2})"), _named_month),
+    (re.compile(r"(\d{1,2})/((?:19|20)\d{2})"), _numbered_month),
+)
+
+
 def period_readings(text: str, locale: str = "en-GB") -> list[Period]:
     """Every reading `text` allows (2011-12 is a split year or December 2011), or none."""
-    s = text.strip().lower().replace("–", "-").replace("—", "-")
-    s = re.sub(r"\s+", " ", s)
+    s = re.sub(r"\s+", " ", text.strip().lower().replace("–", "-").replace("—", "-"))
     out: list[Period] = []
-    if m := re.fullmatch(r"(?:cy ?)?((?:19|20)\d{2})", s):
-        y = int(m[1])
-        out.append(Period("year", (y,), float(y)))
-    if m := re.fullmatch(r"fy ?-?'?(\d{2}|\d{4})", s):
-        y = _year(m[1])
-        out.append(Period("fy", (y,), float(y)))
-    if m := re.fullmatch(r"(?:fy ?)?((?:19|20)\d{2}) ?[-/] ?(\d{2}|\d{4})", s):
-        first, second = int(m[1]), int(m[2])
-        if second in (first + 1, (first + 1) % 100):
-            out.append(Period("split", (first + 1,), float(first + 1)))
-        if len(m[2]) == 2 and 1 <= second <= 12 and "/" not in s and not s.startswith("fy"):
-            out.append(Period("month", (first, second), first + second / 12))
-    if m := re.fullmatch(
-        r"q([1-4])[ \-/]?((?:19|20)?\d{2})|((?:19|20)\d{2})[ \-/]?q([1-4])",
-        s.replace("fy", "").strip(),
-    ):
-        q, y = (m[1], m[2]) if m[1] else (m[4], m[3])
-        year = _year(y)
-        out.append(Period("quarter", (year, int(q)), year + int(q) / 4))
-    if m := re.fullmatch(r"h([12])[ \-/]?((?:19|20)?\d{2})|((?:19|20)\d{2})[ \-/]?h([12])", s):
-        h, y = (m[1], m[2]) if m[1] else (m[4], m[3])
-        year = _year(y)
-        out.append(Period("half", (year, int(h)), year + int(h) / 2))
-    if (m := re.fullmatch(r"([a-z]{3,9})[ \-/']?((?:19|20)?\d{2})", s)) and m[1] in MONTHS:
-        year, month = _year(m[2]), MONTHS[m[1]]
-        out.append(Period("month", (year, month), year + month / 12))
-    if (m := re.fullmatch(r"(\d{1,2})/((?:19|20)\d{2})", s)) and 1 <= int(m[1]) <= 12:
-        year, month = int(m[2]), int(m[1])
-        out.append(Period("month", (year, month), year + month / 12))
+    for pattern, read in _FORMS:
+        if m := pattern.fullmatch(s):
+            out += read(m)
     if not out and re.search(r"\d", s) and len(s) <= 30:
-        try:
+        with contextlib.suppress(ValueError):
             day = parse_date(text, locale)
-        except ValueError:
-            pass
-        else:
-            out.append(
-                Period(
-                    "date", (day.year, day.month, day.day), day.year + day.timetuple().tm_yday / 366
-                )
-            )
+            ends = day.year + day.timetuple().tm_yday / 366
+            out.append(Period("date", (day.year, day.month, day.day), ends))
     return out
 
 

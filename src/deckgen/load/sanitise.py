@@ -15,7 +15,6 @@ from lxml import etree
 
 from deckgen.errors import TemplateError
 from deckgen.load.template_zip import parse_xml
-from deckgen.words import plural, plural_of
 
 PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 # Main parts of what PowerPoint saves as a presentation (.pptx, .pptm, .potx, .potm, .ppsx,
@@ -165,6 +164,20 @@ class _Cleaner:
         others; the parts it still relates to, to visit next."""
         rels_name = _rels_name(source)
         rels = self._xml(rels_name) if rels_name in self.parts else None
+        dropped, targets, types = self._sort_rels(source, rels)
+        blob = self.parts.get(source)
+        if blob is not None and self._is_xml(source):
+            blob = self._clean_xml(source, blob, rels, dropped, targets, types)
+        if blob is not None:
+            self.out[source] = blob
+        if rels is not None:
+            self.out[rels_name] = _serialise(rels) if dropped else self.parts[rels_name]
+            self.changed = self.changed or bool(dropped)
+        return [target for _, target in targets.values()]
+
+    def _sort_rels(self, source: str, rels) -> tuple[set, dict, set]:
+        """Drop the relationships no deck may carry (counting what went); return their ids, the
+        kept ones (id -> (kind, target)) and the kept relationship types."""
         dropped, targets, types = set(), {}, set()
         for rel in list(rels) if rels is not None else ():
             kind = str(rel.get("Type", "")).rpartition("/")[2]
@@ -179,40 +192,38 @@ class _Cleaner:
                     types.add(str(rel.get("Type")))
                 targets[str(rel.get("Id"))] = (kind, target)
                 if kind == "officeDocument" and source == "":
-                    self.main = targets[str(rel.get("Id"))][1]
+                    self.main = target
                 continue
             dropped.add(rel.get("Id"))
             rels.remove(rel)
-        blob = self.parts.get(source)
-        if blob is not None and self._is_xml(source):
-            root = self._xml(source)
+        return dropped, targets, types
+
+    def _clean_xml(self, source: str, blob: bytes, rels, dropped: set, targets: dict, types: set):
+        """The part's XML with every reference to a dropped relationship taken out (and the
+        pictures of what went); refused if it refers to a relationship it does not have."""
+        root = self._xml(source)
+        after = _references(root)
+        if dropped or b"ppaction://macro" in blob:
+            before = after
+            self._unhook(root, dropped)
             after = _references(root)
-            if dropped or b"ppaction://macro" in blob:
-                before = after
-                self._unhook(root, dropped)
-                after = _references(root)
-                for rel in list(rels) if rels is not None else ():  # pictures of what went
-                    rid = str(rel.get("Id"))
-                    if rid in before - after and targets.get(rid, ("",))[0] in _MEDIA:
-                        rels.remove(rel)
-                        del targets[rid]
-                        dropped.add(rid)
-                blob = _serialise(root)
-                self.changed = True
-            present = {rid for rid, (_, target) in targets.items() if target in self.parts}
-            missing = sorted(after - present)
-            if missing:  # python-pptx would fail on it later, with a traceback
-                raise self._refuse(f"part {source} refers to relationship {missing[0]}, "
-                                   "which it does not have")  # fmt: skip
-            needs = _NEEDS.get(self._type_of(source).rpartition(".")[2].removesuffix("+xml"))
-            if needs and f"{_OFFICE}/{needs}" not in types:
-                raise self._refuse(f"part {source} has no relationship to its {needs}")
-        if blob is not None:
-            self.out[source] = blob
-        if rels is not None:
-            self.out[rels_name] = _serialise(rels) if dropped else self.parts[rels_name]
-            self.changed = self.changed or bool(dropped)
-        return [target for _, target in targets.values()]
+            for rel in list(rels) if rels is not None else ():  # pictures of what went
+                rid = str(rel.get("Id"))
+                if rid in before - after and targets.get(rid, ("",))[0] in _MEDIA:
+                    rels.remove(rel)
+                    del targets[rid]
+                    dropped.add(rid)
+            blob = _serialise(root)
+            self.changed = True
+        present = {rid for rid, (_, target) in targets.items() if target in self.parts}
+        missing = sorted(after - present)
+        if missing:  # python-pptx would fail on it later, with a traceback
+            raise self._refuse(f"part {source} refers to relationship {missing[0]}, "
+                               "which it does not have")  # fmt: skip
+        needs = _NEEDS.get(self._type_of(source).rpartition(".")[2].removesuffix("+xml"))
+        if needs and f"{_OFFICE}/{needs}" not in types:
+            raise self._refuse(f"part {source} has no relationship to its {needs}")
+        return blob
 
     def _drops(self, source: str, kind: str, target: str) -> bool:
         if kind in _PROPERTIES and source == "" and target in self.parts:
@@ -356,66 +367,3 @@ def _unlink_picture(blip) -> None:
     while node is not None and node.tag != f"{P}pic":
         node = node.getparent()
     _remove(node if node is not None else blip)
-
-
-def _count(count: int, kind: str) -> str:
-    if count == 1:
-        return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
-    return plural(count, kind, plural_of(kind))
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def removed_phrase(removed: tuple[tuple[str, int], ...]) -> str:
-    """'2 external links (a linked image and a hyperlink) and a macro project'."""
-    counts = dict(removed)
-    links = [(k, counts[k]) for k in LINK_KINDS if k in counts]
-    total = sum(n for _, n in links)
-    items = []
-    if len(links) == 1:
-        items.append(_count(total, links[0][0]))
-    elif links:
-        details = _and([_count(n, k) for k, n in links])
-        items.append(f"{total} external links ({details})")
-    items += [_count(counts[k], k) for k in ACTIVE_KINDS if k in counts]
-    return _and(items)
-
-
-def template_warnings(safe: SafeTemplate, strict: bool) -> tuple[str, ...]:
-    """What the build says once about its template: what was left out of every deck (which
-    --strict refuses instead) and a slide size other than 16:9."""
-    out = []
-    if safe.removed:
-        what = removed_phrase(safe.removed)
-        them = "it" if sum(n for _, n in safe.removed) == 1 else "them"
-        if strict:
-            raise TemplateError(
-                f"{safe.path}: the template has {what}; --strict refuses it (remove {them} in "
-                f"PowerPoint, or build without --strict and deckgen leaves {them} out)"
-            )
-        out.append(f"{safe.path}: removed {what}; decks never carry {them}")
-    aspect = _aspect(safe)
-    if aspect:
-        out.append(aspect)
-    return tuple(out)
-
-
-_ASPECTS = (("4:3", 4 / 3), ("16:10", 16 / 10), ("3:2", 3 / 2), ("1:1", 1.0))
-
-
-def _aspect(safe: SafeTemplate) -> str | None:
-    if not safe.slide_size or not all(safe.slide_size):
-        return None
-    width, height = safe.slide_size
-    ratio = width / height
-    if abs(ratio - 16 / 9) < 0.01:
-        return None
-    size = f"{round(width / 914400, 2):g} x {round(height / 914400, 2):g} in"
-    name = next((n for n, r in _ASPECTS if abs(ratio - r) < 0.01), None)
-    shape = f"is {name} ({size})" if name else f"has {size} slides, not 16:9"
-    return (
-        f"{safe.path} {shape}; deckgen's layouts are designed for 16:9, so look over each "
-        "deck before presenting"
-    )

@@ -201,15 +201,26 @@ def _read_xlsx(raw: bytes, display: str) -> tuple[list[Row], list[str]]:
                 f"most (deckgen reads up to {MAX_ROWS:,}). Is this the right file?",
             )
         )
-    problems = []
-    for merged in sheet.merged_cells.ranges:
-        problems.append(
-            Problem(
-                display,
-                f"merged cells {merged.coord}: unmerge them so every row has its own kpi and value",
-                line=merged.min_row,
-            )
+    problems = _sheet_problems(sheet, source, display)
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: p.line or 0))
+    grid = [r for r in sheet.iter_rows() if any(c.value not in (None, "") for c in r)]
+    if not grid:
+        raise InputError(Problem(display, "the first sheet is empty; expected a header row"))
+    headers = [normalise_header(c.value or "") for c in grid[0]]
+    return [_sheet_row(headers, cells) for cells in grid[1:]], [h for h in headers if h]
+
+
+def _sheet_problems(sheet, source, display: str) -> list[Problem]:
+    """Merged cells, and formulas Excel never saved a result for: what deckgen cannot read."""
+    problems = [
+        Problem(
+            display,
+            f"merged cells {merged.coord}: unmerge them so every row has its own kpi and value",
+            line=merged.min_row,
         )
+        for merged in sheet.merged_cells.ranges
+    ]
     for row in source.iter_rows():
         for cell in row:
             saved = sheet[cell.coordinate].value
@@ -223,27 +234,20 @@ def _read_xlsx(raw: bytes, display: str) -> tuple[list[Row], list[str]]:
                         line=cell.row,
                     )
                 )
-    if problems:
-        raise InputError(sorted(problems, key=lambda p: p.line or 0))
-    grid = list(sheet.iter_rows())
-    grid = [r for r in grid if any(c.value not in (None, "") for c in r)]
-    if not grid:
-        raise InputError(Problem(display, "the first sheet is empty; expected a header row"))
-    headers = [normalise_header(c.value or "") for c in grid[0]]
-    rows = []
-    for cells in grid[1:]:
-        record: dict[str, str] = {}
-        percent: set[str] = set()
-        line = cells[0].row if hasattr(cells[0], "row") else 0
-        for header, cell in zip(headers, cells, strict=False):
-            if not header:
-                continue
-            value = cell.value
-            record[header] = _cell_text(value, cell.number_format or "")
-            if isinstance(value, int | float) and "%" in (cell.number_format or ""):
-                percent.add(header)
-        rows.append(Row(line, record, frozenset(percent)))
-    return rows, [h for h in headers if h]
+    return problems
+
+
+def _sheet_row(headers: list[str], cells) -> Row:
+    record: dict[str, str] = {}
+    percent: set[str] = set()
+    line = cells[0].row if hasattr(cells[0], "row") else 0
+    for header, cell in zip(headers, cells, strict=False):
+        if not header:
+            continue
+        record[header] = _cell_text(cell.value, cell.number_format or "")
+        if isinstance(cell.value, int | float) and "%" in (cell.number_format or ""):
+            percent.add(header)
+    return Row(line, record, frozenset(percent))
 
 
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
