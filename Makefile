@@ -52,7 +52,7 @@ render: demo
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache
 
-## Refresh the golden outline after an intended change to deck content (review the diff!).
+## Refresh the golden outline and deck hashes after an intended change to decks (review the diff!).
 golden: $(STAMP)
 	DECKGEN_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
 	git diff --stat tests/golden

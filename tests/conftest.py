@@ -44,6 +44,27 @@ def northwind_decks(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def blocker_decks(tmp_path_factory) -> Path:
+    """Northwind's figures with one executive per blocker (each given, not classified)."""
+    import yaml
+
+    from deckgen.blockers import SLUGS
+
+    ws = tmp_path_factory.mktemp("blockers")
+    shutil.copy(NORTHWIND / "org.yaml", ws / "org.yaml")
+    shutil.copy(NORTHWIND / "history.csv", ws / "history.csv")
+    audience = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())
+    audience["executives"] = [
+        {"name": f"Exec {slug}", "role": "Director", "blocker": slug} for slug in SLUGS
+    ]
+    (ws / "audience.yaml").write_text(yaml.safe_dump(audience, sort_keys=False))
+    out = ws / "out"
+    result = run("build", str(ws), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
 @pytest.fixture
 def workspace(tmp_path) -> Path:
     """A copy of Northwind that a test may edit."""

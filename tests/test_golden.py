@@ -13,6 +13,7 @@ from pptx import Presentation
 from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "jordan-ellis.outline.json"
+HASHES = ROOT / "tests" / "golden" / "deck-hashes.json"
 
 
 def outline(path) -> list[dict]:
@@ -51,4 +52,39 @@ def test_golden_outline(northwind_decks):
         GOLDEN.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n")
     assert got == json.loads(GOLDEN.read_text()), (
         "outline changed; if intended, run `make golden` and review the diff"
+    )
+
+
+def _digest(path) -> str:
+    """A deck's parts, byte for byte, but for what third-party renderers make (chart pictures
+    from vl-convert, chart workbooks from XlsxWriter), whose bytes may change with their
+    versions on a fresh machine; a manifest whole."""
+    import hashlib
+    import zipfile
+
+    digest = hashlib.sha256()
+    if path.suffix != ".pptx":
+        digest.update(path.read_bytes())
+        return digest.hexdigest()
+    with zipfile.ZipFile(path) as zf:
+        for name in sorted(zf.namelist()):
+            if not name.startswith(("ppt/media/", "ppt/embeddings/")):
+                digest.update(name.encode() + b"\0" + zf.read(name))
+    return digest.hexdigest()
+
+
+def test_deck_bytes_unchanged(northwind_decks, blocker_decks):
+    """Every Northwind deck and every blocker's deck, part by part, and their manifests: a change
+    meant to leave decks alone (a refactor) must leave them alone. An intended change to decks
+    refreshes the list with `make golden`; review the outline diff that comes with it."""
+    got = {
+        f"{label}/{p.name}": _digest(p)
+        for label, folder in (("northwind", northwind_decks), ("blockers", blocker_decks))
+        for p in sorted(folder.iterdir())
+        if p.suffix in (".pptx", ".json")
+    }
+    if os.environ.get("DECKGEN_UPDATE_GOLDEN") == "1":
+        HASHES.write_text(json.dumps(got, indent=2, sort_keys=True) + "\n")
+    assert got == json.loads(HASHES.read_text()), (
+        "deck contents changed; if intended, run `make golden` and review the outline diff"
     )

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 from itertools import groupby
 
 import pytest
-import yaml
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
@@ -15,25 +13,8 @@ from deckgen.blockers import SLUGS
 from deckgen.library import load_library
 from deckgen.load.storyline import load_storyline, storyline_for
 from deckgen.resources import evidence_dir
-from tests.conftest import NORTHWIND, run
 
 LIBRARY = {item.id: item for item in load_library(evidence_dir().resolve())}
-
-
-@pytest.fixture(scope="module")
-def blocker_decks(tmp_path_factory):
-    ws = tmp_path_factory.mktemp("blockers")
-    shutil.copy(NORTHWIND / "org.yaml", ws / "org.yaml")
-    shutil.copy(NORTHWIND / "history.csv", ws / "history.csv")
-    audience = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())
-    audience["executives"] = [
-        {"name": f"Exec {slug}", "role": "Director", "blocker": slug} for slug in SLUGS
-    ]
-    (ws / "audience.yaml").write_text(yaml.safe_dump(audience, sort_keys=False))
-    out = ws / "out"
-    result = run("build", str(ws), "-o", str(out))
-    assert result.exit_code == 0, result.stderr
-    return out
 
 
 def collapse(roles):
