@@ -18,6 +18,7 @@ from deckgen.library import load_library_checked
 from deckgen.load.audience import AudienceFile, adhoc_executive, executives_from, load_audience
 from deckgen.load.evidence import EvidenceItem
 from deckgen.load.org import load_org
+from deckgen.load.places import setting_of
 from deckgen.load.template_notes import template_warnings
 from deckgen.load.theme import Fonts, Theme, load_theme, with_client_template
 from deckgen.models import Executive, Typeset
@@ -50,9 +51,11 @@ class BuildInputs:
     templates: Path | None  # compiled storyline templates; None with --no-cache
 
 
-def load_inputs(opts: BuildOptions) -> tuple[BuildInputs, list[Executive], tuple[str, ...]]:
-    """The build's inputs, its executives (all, or those --exec names, or one ad-hoc) and the
-    warnings reading them gave."""
+def load_inputs(
+    opts: BuildOptions,
+) -> tuple[BuildInputs, list[Executive], tuple[str, ...], tuple[str, ...]]:
+    """The build's inputs, its executives (all, or those --exec names, or one ad-hoc), the
+    warnings reading them gave, and notes on what was inferred rather than given."""
     root = opts.workspace
     if not root.is_dir():
         raise DeckgenError(f"{root}: workspace folder not found (expected a folder with org.yaml)")
@@ -84,19 +87,23 @@ def load_inputs(opts: BuildOptions) -> tuple[BuildInputs, list[Executive], tuple
         library,
         profile.assumptions.as_dict(),
         ask.cost,
-        profile.region,
+        profile.where,
         profile.industry,
         profile.currency,
     )
+    setting, setting_from = _setting(profile, org.kpis)
     facts = OrgFacts(
         profile.name,
         profile.currency,
         profile.locale,
-        profile.region,
+        profile.where,
         profile.industry,
         org.kpis,
         org.history,
         tuple(f.name for f in org.files),
+        country=profile.country,
+        setting=setting,
+        setting_from=setting_from,
     )
     inputs = BuildInputs(
         opts=opts,
@@ -116,7 +123,43 @@ def load_inputs(opts: BuildOptions) -> tuple[BuildInputs, list[Executive], tuple
         templates=cache / "templates" if cache else None,
     )
     warnings = (*library_warnings, *theme_warnings, *org.warnings, *org.suppressed)
-    return inputs, executives, warnings
+    return inputs, executives, warnings, _notes(facts)
+
+
+def _notes(org: OrgFacts) -> tuple[str, ...]:
+    """What the build assumed about the organisation, said so the presenter can correct it."""
+    if org.setting_from == "industry":
+        return (
+            f"org.yaml gives no `workforce:`; as {org.industry}, most of your people are taken "
+            f"to work {_SETTING_WORDS[org.setting]} (add `workforce: {{on_site: 80, "
+            "remote_eligible: 20}` with your own shares if not)",
+        )
+    if not org.setting:
+        return (
+            "org.yaml gives neither `industry:` nor `workforce:`, so deckgen cannot tell where "
+            "your people work; evidence about remote work is used as if some roles could be "
+            "remote (add `workforce: {on_site: 80, remote_eligible: 20}`)",
+        )
+    return ()
+
+
+_SETTING_WORDS = {
+    "frontline": "on site, in person (frontline)",
+    "mixed": "partly on site and partly remote-capable",
+    "office": "in roles that can be done remotely",
+}
+
+
+def _setting(profile, kpis) -> tuple[str | None, str]:
+    """Where the organisation's people work: from `workforce:`, else from the
+    remote_eligible_share KPI, else from its industry (the build notes that it guessed)."""
+    work = profile.workforce
+    if work is not None and (work.on_site is not None or work.remote_eligible is not None):
+        return setting_of(work.on_site, work.remote_eligible, None)
+    if "remote_eligible_share" in kpis:
+        setting, _ = setting_of(None, kpis["remote_eligible_share"].value, None)
+        return setting, "remote_eligible_share"
+    return setting_of(None, None, profile.industry)
 
 
 def _theme(opts: BuildOptions) -> Theme:

@@ -34,4 +34,5 @@ class BuildReport:
     outdir: Path
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the build assumed, said for the presenter
     failures: list[tuple[str, str]] = field(default_factory=list)  # (executive, message)

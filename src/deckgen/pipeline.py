@@ -29,7 +29,7 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     started = time.perf_counter()
     with ExitStack() as held:
         with Workers(_worth_starting(opts)) as workers:  # they start while the inputs load
-            inputs, executives, warnings = load_inputs(opts)
+            inputs, executives, warnings, assumed = load_inputs(opts)
             jobs = plan_jobs(executives, opts.outdir)
             # Locked from the overwrite check until the files are in place: a second build into
             # the folder stops at once, and one killed there earlier is finished first.
@@ -37,20 +37,21 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
             check_targets([(j.target, manifest_path(j.target)) for j in jobs], opts.force)
             outcomes = run_batch(DeckBuilder, inputs, jobs, workers, on_progress)
         built = [o for o in outcomes if isinstance(o, Built)]
-        notes = list(warnings)
+        warned = list(warnings)
         if folder.recovered:
-            notes.append(f"{opts.outdir}: {folder.recovered}")
+            warned.append(f"{opts.outdir}: {folder.recovered}")
         for deck in built:
-            notes.extend(deck.result.warnings)
+            warned.extend(deck.result.warnings)
         if inputs.charts is not None:
             if any(d.result.charts_rendered for d in built):  # it grows only when charts are added
                 inputs.charts.trim()
             if inputs.charts.problem:
-                notes.append(inputs.charts.problem)
+                warned.append(inputs.charts.problem)
         write_all(folder, built)
     failures = [(o.executive, o.message) for o in outcomes if isinstance(o, Failed)]
     decks = [d.result for d in built]
-    return BuildReport(decks, opts.outdir, time.perf_counter() - started, notes, failures)
+    seconds = time.perf_counter() - started
+    return BuildReport(decks, opts.outdir, seconds, warned, list(assumed), failures)
 
 
 def write_all(folder: OutputFolder, built: list[Built]) -> None:

@@ -249,3 +249,21 @@ def test_a_table_file_that_will_not_be_read_is_said(tmp_path):
         "'kpi.csv' is not read: deckgen reads kpis.csv or kpis.xlsx (any capitals); rename it "
         "if it holds the data",
     )
+
+
+def test_country_gives_the_region_and_a_clashing_region_is_refused(tmp_path):
+    org = load_org(ws(tmp_path, ORG + "country: Sweden\nindustry: B2B software\n"))
+    assert (org.profile.country, org.profile.where, org.profile.industry) == (
+        "SE",
+        "europe",
+        "technology",
+    )
+    text = problems(ws(tmp_path, ORG + "country: US\nregion: europe\n"))
+    assert "region 'europe' does not fit country US (which deckgen places in north-america)" in text
+
+
+def test_workforce_shares_are_percentages(tmp_path):
+    org = load_org(ws(tmp_path, ORG + "workforce: {on_site: 95, remote_eligible: 5}\n"))
+    assert org.profile.workforce.on_site == 95
+    text = problems(ws(tmp_path, ORG + "workforce: {on_site: 120}\n"))
+    assert "workforce.on_site: input should be less than or equal to 100, got 120" in text

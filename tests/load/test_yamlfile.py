@@ -72,3 +72,16 @@ def test_binary_file(tmp_path):
 
 def test_bom_is_fine(tmp_path):
     assert load_yaml(write(tmp_path, "\ufeffa: 1\n".encode())).data == {"a": 1}
+
+
+def test_a_key_yaml_reads_as_true_or_false_is_refused(tmp_path):
+    from deckgen.errors import InputError
+    from deckgen.load.yamlfile import load_yaml
+
+    path = tmp_path / "org.yaml"
+    path.write_text("countries:\n  NO: Norway\n")
+    with pytest.raises(InputError) as err:
+        load_yaml(path, "org.yaml")
+    assert str(err.value) == (
+        "org.yaml:2: countries: the key 'NO' is read by YAML as false; put it in quotes (\"NO\")"
+    )

@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
-
-from pydantic import BeforeValidator, Field, field_validator
 
 from deckgen.errors import InputError, Problem
 from deckgen.fmt import Formatter
-from deckgen.kpis import CATALOG, SCALE_FORMS
+from deckgen.kpis import CATALOG
 from deckgen.load import kpi_checks
 from deckgen.load.kpi_checks import Located
 from deckgen.load.kpi_values import (
@@ -22,86 +19,12 @@ from deckgen.load.kpi_values import (
     unit_is_not,
     unknown_kpi,
 )
-from deckgen.load.schema import Amount, Strict, validate
+from deckgen.load.org_schema import OrgFile
+from deckgen.load.schema import validate
 from deckgen.load.tables import Row, read_rows
 from deckgen.load.yamlfile import YamlDoc, load_yaml
 from deckgen.models import HistoryPoint, Kpi, Scale
 from deckgen.words import plural
-
-
-def _to_text(value: Any) -> Any:
-    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
-
-
-Text = Annotated[str, BeforeValidator(_to_text)]
-
-
-class KpiEntry(Strict):
-    value: float | str = Field(description="The measured value, in the KPI's catalog unit.")
-    unit: str | None = Field(
-        None, description="Unit as exported (percent, %, days, £...); checked."
-    )
-    period: Text | None = Field(None, description="Period the value covers, e.g. 2025 or FY25.")
-    scale: Text | None = Field(None, description=f"Survey scale for scores: {SCALE_FORMS}.")
-    n: int | str | None = Field(
-        None, description="People behind the value: a count, or '<5' for too few to show."
-    )
-
-
-class AssumptionOverrides(Strict):
-    working_days_per_year: float | None = Field(
-        None, gt=100, le=366, description="Working days per FTE per year (default 228)."
-    )
-    on_cost_factor: float | None = Field(
-        None, ge=1, le=2, description="Employer on-costs on salary (default 1.25)."
-    )
-    improvement_attrition_reduction: float | None = Field(
-        None, gt=0, le=1, description="Share of voluntary leavers a change would avoid (0-1)."
-    )
-
-    def as_dict(self) -> dict[str, float]:
-        return {k: v for k, v in self.model_dump().items() if v is not None}
-
-
-class OrgFile(Strict):
-    name: str = Field(
-        min_length=1, max_length=150, description="Organisation name as it should appear on slides."
-    )
-    industry: str | None = Field(
-        None, max_length=100, description="Free text, matched to evidence industries."
-    )
-    region: str | None = Field(
-        None, max_length=40, description="north-america, europe, uk, asia-pacific ..."
-    )
-    currency: str = Field(description="ISO 4217 code; amounts are formatted in it.")
-    locale: str = Field("en-GB", description="Number and date formatting, e.g. en-GB, de-DE.")
-    headcount: int = Field(gt=0, le=10_000_000, description="Employees (heads or FTE).")
-    average_salary: Amount = Field(
-        gt=0, le=1e10, description="Average annual salary in `currency`."
-    )
-    kpis: dict[str, KpiEntry] = Field(default_factory=dict, description="KPI name -> value.")
-    history: dict[str, dict[Text, float | str]] = Field(
-        default_factory=dict, description="KPI name -> {period: value}."
-    )
-    assumptions: AssumptionOverrides = Field(
-        default_factory=lambda: AssumptionOverrides(),
-        description="Overrides for the cost model's assumptions (see README).",
-    )
-
-    @field_validator("currency")
-    @classmethod
-    def _iso_code(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-Za-z]{3}", value):
-            raise ValueError(f"expected a 3-letter ISO 4217 code like EUR, got '{value}'")
-        return value.upper()
-
-    @field_validator("locale")
-    @classmethod
-    def _locale(cls, value: str) -> str:
-        if not re.fullmatch(r"[a-z]{2}([-_][A-Za-z]{2})?", value):
-            raise ValueError(f"expected a locale like en-GB or de-DE, got '{value}'")
-        lang, _, region = value.replace("_", "-").partition("-")
-        return f"{lang}-{region.upper()}" if region else lang
 
 
 @dataclass(frozen=True)

@@ -223,6 +223,16 @@ def _build(
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int | float | bool) or key is None:
                 raise InputError(doc.problem(path, f"keys must be plain text, got {key!r}"))
+            if isinstance(key, bool):  # `NO:` (Norway), `yes:`, `on:`
+                raise InputError(
+                    Problem(
+                        doc.file,
+                        f"the key '{key_node.value}' is read by YAML as {str(key).lower()}; "
+                        f'put it in quotes ("{key_node.value}")',
+                        key_path(path),
+                        key_node.start_mark.line + 1,
+                    )
+                )
             key = str(key)
             if key in out:
                 raise InputError(

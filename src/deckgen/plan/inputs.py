@@ -23,6 +23,9 @@ class OrgFacts:
     kpis: dict[str, Kpi]
     history: dict[str, list[HistoryPoint]]
     files: tuple[str, ...]
+    country: str | None = None  # ISO 3166 alpha-2
+    setting: str | None = None  # frontline | mixed | office: where most of its people work
+    setting_from: str = ""  # "workforce", "remote_eligible_share", "industry", or "" (unknown)
 
 
 @dataclass(frozen=True)
