@@ -387,7 +387,7 @@ def test_table_columns_fit_their_longest_word(northwind_decks):
 
 
 def test_summary_line_counts_check_errors_and_agrees_in_number(tmp_path):
-    from deckgen.cli import _summary
+    from deckgen.cli.build import _summary
     from deckgen.models import DeckResult
     from deckgen.pipeline import BuildReport
 
