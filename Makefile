@@ -29,7 +29,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 ## After editing tests/data/objections-train.yaml: re-embed the phrasings for the sentence
-## encoder's cache and print the cross-validated constants for classify.py.
+## encoder's cache and print the cross-validated constants for classify/.
 classifier: $(STAMP)
 	$(PY) tools/export_encoder.py --cache-only
 	$(PY) tools/calibrate_classifier.py

@@ -39,7 +39,7 @@ def test_a_kpi_with_an_unknown_unit(copy):
 
 
 def test_a_cue_that_is_not_a_regular_expression(copy):
-    from deckgen.classify import _CueFile
+    from deckgen.classify.cues import _CueFile
 
     _break(copy / "cues.yaml", "- pattern: '\\bain''?t broke", "- pattern: '(\\bain''?t broke")
     with pytest.raises(InputError) as err:
