@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from deckgen.kpis import CATALOG
 from deckgen.load.evidence import EvidenceItem
 from deckgen.models import HistoryPoint, Kpi, Provenance, Quantity
+from deckgen.regions import (
+    BENCHMARK_NAMES,  # noqa: F401  the planner's names for benchmarks
+    REGION_NAMES,
+    benchmark_regions,
+)
 
 REPLACEMENT_ID = "gallup-replacement-cost"  # 0.5-2x salary per replacement
 HYBRID_RCT_ID = "bloom-2024-hybrid-rct"  # one-third fewer quits
@@ -380,32 +385,6 @@ def trend(name: str, points: list[HistoryPoint]) -> Trend | None:
     return Trend(name, first, last, change, change / years if years else None, direction)
 
 
-REGION_NAMES = {
-    "europe": "Europe",
-    "uk": "the UK",
-    "north-america": "the US and Canada",
-    "asia-pacific": "Asia-Pacific",
-    "latin-america": "Latin America",
-    "global": "the world",
-}
-BENCHMARK_NAMES = {
-    "europe": "European",
-    "uk": "UK",
-    "north-america": "US and Canadian",
-    "asia-pacific": "Asia-Pacific",
-    "latin-america": "Latin American",
-    "global": "global",
-}
-
-_REGION_PREFERENCE = {
-    "europe": ("europe", "uk", "global"),
-    "uk": ("uk", "europe", "global"),
-    "north-america": ("north-america", "global"),
-    "asia-pacific": ("asia-pacific", "global"),
-    "latin-america": ("latin-america", "global"),
-}
-
-
 @dataclass(frozen=True)
 class Gap:
     """Our KPI against a cited benchmark of the same unit, with the population differences said."""
@@ -431,7 +410,7 @@ def benchmark_gap(
     """The best matching benchmark claim (same unit, nearest region, newest), or None."""
     spec = CATALOG[kpi.name]
     want_unit = currency if spec.unit == "currency" else spec.unit
-    regions = _REGION_PREFERENCE.get(region or "global", (region or "global", "global"))
+    regions = benchmark_regions(region)
     candidates = []
     for item in library:
         if item.kind != "benchmark":

@@ -64,3 +64,15 @@ def test_a_zombie_with_an_unknown_key(copy):
     with pytest.raises(InputError) as err:
         datafiles.read_data("zombies", _ZombieFile)
     assert "mesage: unknown key; did you mean 'message'?" in str(err.value)
+
+
+def test_a_region_compared_with_a_region_that_does_not_exist(copy):
+    from deckgen.regions import _RegionFile
+
+    _break(
+        copy / "regions.yaml", "benchmarks: [uk, europe, global]", "benchmarks: [uk, eu, global]"
+    )
+    with pytest.raises(InputError) as err:
+        datafiles.read_data("regions", _RegionFile)
+    assert str(err.value).startswith("data/regions.yaml:")
+    assert "regions.uk.benchmarks: unknown region(s): eu" in str(err.value)
