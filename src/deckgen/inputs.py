@@ -12,7 +12,7 @@ from deckgen.blockers import resolve_blocker
 from deckgen.charts.cache import ChartCache
 from deckgen.check import font_fallback_finding
 from deckgen.errors import DeckgenError, InputError, Problem
-from deckgen.figures import OrgFigures, compute_figures
+from deckgen.figures import FigureInputs, OrgFigures, compute_figures
 from deckgen.fmt import Formatter
 from deckgen.library import load_library_checked
 from deckgen.load.audience import AudienceFile, adhoc_executive, executives_from, load_audience
@@ -77,16 +77,18 @@ def load_inputs(opts: BuildOptions) -> tuple[BuildInputs, list[Executive], tuple
     if charts is not None:
         charts.prepare()
     figures = compute_figures(
-        profile.headcount,
-        profile.average_salary,
-        org.kpis,
-        org.history,
-        library,
-        profile.assumptions.as_dict(),
-        ask.cost,
-        profile.region,
-        profile.industry,
-        profile.currency,
+        FigureInputs(
+            headcount=profile.headcount,
+            salary=profile.average_salary,
+            kpis=org.kpis,
+            history=org.history,
+            library=library,
+            overrides=profile.assumptions.as_dict(),
+            ask_cost=ask.cost,
+            region=profile.region,
+            industry=profile.industry,
+            currency=profile.currency,
+        )
     )
     facts = OrgFacts(
         profile.name,
