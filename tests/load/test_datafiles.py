@@ -76,3 +76,27 @@ def test_a_region_compared_with_a_region_that_does_not_exist(copy):
         datafiles.read_data("regions", _RegionFile)
     assert str(err.value).startswith("data/regions.yaml:")
     assert "regions.uk.benchmarks: unknown region(s): eu" in str(err.value)
+
+
+def test_a_figures_claim_with_a_misspelt_key(copy):
+    from deckgen.figures.data import _FiguresFile
+
+    _break(copy / "figures.yaml", "    claim: replacement-range", "    clam: replacement-range")
+    with pytest.raises(InputError) as err:
+        datafiles.read_data("figures", _FiguresFile)
+    assert str(err.value).splitlines()[1:] == [
+        "  data/figures.yaml:9: claims.replacement_cost.claim: required key is missing",
+        "  data/figures.yaml:11: claims.replacement_cost.clam: unknown key; did you mean 'claim'?",
+    ]
+
+
+def test_a_figures_assumption_that_is_not_a_number(copy):
+    from deckgen.figures.data import _FiguresFile
+
+    _break(copy / "figures.yaml", "    value: 228", "    value: many")
+    with pytest.raises(InputError) as err:
+        datafiles.read_data("figures", _FiguresFile)
+    assert str(err.value) == (
+        "data/figures.yaml:23: assumptions.working_days_per_year.value: "
+        "expected a number, got 'many'"
+    )

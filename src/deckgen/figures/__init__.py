@@ -17,7 +17,7 @@ from deckgen.figures.costs import (
     total_of,
     turnover_cost,
 )
-from deckgen.figures.data import DEFAULT_ASSUMPTIONS, HYBRID_RCT_ID, REPLACEMENT_ID, assumptions_for
+from deckgen.figures.data import DEFAULT_ASSUMPTIONS, HYBRID_RCT, REPLACEMENT, assumptions_for
 from deckgen.figures.model import Assumption, Figure, FigureInputs, Gap, OrgFigures, Trend
 from deckgen.figures.trends import trend
 from deckgen.regions import BENCHMARK_NAMES, REGION_NAMES
@@ -25,9 +25,9 @@ from deckgen.regions import BENCHMARK_NAMES, REGION_NAMES
 __all__ = [
     "BENCHMARK_NAMES",
     "DEFAULT_ASSUMPTIONS",
-    "HYBRID_RCT_ID",
+    "HYBRID_RCT",
     "REGION_NAMES",
-    "REPLACEMENT_ID",
+    "REPLACEMENT",
     "Assumption",
     "Figure",
     "FigureInputs",

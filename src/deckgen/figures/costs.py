@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from deckgen.figures.data import HYBRID_RCT_ID, REPLACEMENT_ID, claim_in
+from deckgen.figures.data import HYBRID_RCT, REPLACEMENT
 from deckgen.figures.model import Assumption, Figure, derived, from_org
 from deckgen.load.evidence import EvidenceItem
 from deckgen.models import Kpi, Provenance, Quantity
@@ -24,9 +24,7 @@ def _ask(ask_cost: float) -> Quantity:
 
 def _replacement(value: float, end: str) -> Quantity:
     """One end ("low" or "high") of the replacement-cost range, as an input."""
-    return Quantity(
-        value, "multiple", Provenance("evidence", f"{REPLACEMENT_ID}#replacement-range.{end}")
-    )
+    return Quantity(value, "multiple", Provenance("evidence", REPLACEMENT.ref(end)))
 
 
 def leavers(headcount: int, attrition: Kpi) -> Figure:
@@ -49,7 +47,7 @@ def turnover_cost(
     headcount: int, salary: float, attrition: Kpi, library: tuple[EvidenceItem, ...]
 ) -> Figure | None:
     """Leavers × salary × replacement factor; base at the bottom of Gallup's 0.5-2x range."""
-    claim = claim_in(library, REPLACEMENT_ID, "replacement-range")
+    claim = REPLACEMENT.find(library)
     if claim is None or claim.low is None or claim.high is None:
         return None
     n = leavers(headcount, attrition)
@@ -144,7 +142,7 @@ def break_even_leavers(
     ask_cost: float, salary: float, library: tuple[EvidenceItem, ...]
 ) -> Figure | None:
     """How many fewer leavers pay for the ask, at the conservative half-salary replacement cost."""
-    claim = claim_in(library, REPLACEMENT_ID, "replacement-range")
+    claim = REPLACEMENT.find(library)
     if claim is None or claim.low is None or salary <= 0:
         return None
     per = salary * claim.low
@@ -188,7 +186,7 @@ def improvement(
     Default: one-third fewer quits among remote-eligible roles (Bloom et al. 2024). Override with
     `improvement_attrition_reduction` (share of all leavers avoided, 0-1) in org.yaml assumptions.
     """
-    replacement = claim_in(library, REPLACEMENT_ID, "replacement-range")
+    replacement = REPLACEMENT.find(library)
     if replacement is None or replacement.low is None or replacement.high is None:
         return None
     avoidable = _share_avoided(assumptions, remote_share, library)
@@ -239,14 +237,14 @@ def _share_avoided(
     if override is not None:
         inputs = [("share of leavers avoided", override.quantity())]
         return override.value, inputs, "share of leavers avoided (org.yaml assumption)"
-    rct = claim_in(library, HYBRID_RCT_ID, "quits")
+    rct = HYBRID_RCT.find(library)
     if rct is None or remote_share is None:
         return None
     effect = rct.value / 100
     inputs = [
         (
             "fewer quits in the hybrid-work trial",
-            Quantity(rct.value, "percent", Provenance("evidence", f"{HYBRID_RCT_ID}#quits")),
+            Quantity(rct.value, "percent", Provenance("evidence", HYBRID_RCT.ref())),
         ),
         ("remote-eligible roles", from_org(remote_share)),
     ]
