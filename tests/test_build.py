@@ -155,6 +155,30 @@ def test_evidence_slides_carry_source_lines_from_the_library(northwind_decks, en
         assert f"grade {matches[0]['grade']}" in line
 
 
+def test_the_cost_slide_cites_the_replacement_cost_range_as_the_library_does(tmp_path):
+    """The item named in data/figures.yaml, by its own citation: another library's edition shows."""
+    import shutil
+
+    library = tmp_path / "evidence"
+    shutil.copytree(ROOT / "evidence", library)
+    item = library / "gallup-replacement-cost.yaml"
+    item.write_text(
+        item.read_text().replace("authors: [Shane McFeely, Ben Wigert]", "authors: [Ada Lovelace]")
+    )
+    out = tmp_path / "out"
+    result = run(
+        "build", str(NORTHWIND), "-o", str(out), "--exec", "Jordan Ellis",
+        "--evidence", str(library), "--charts", "native",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    prs = deck(out, "jordan-ellis.pptx")
+    lines = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.name == "Source"]
+    assert (
+        "Team analysis of our own HR data; replacement cost range from Lovelace (2019), Gallup. "
+        "Formulas and inputs in the appendix."
+    ) in lines
+
+
 def test_evidence_numbers_come_from_the_claims(northwind_decks):
     """The Bloom RCT figure on Priya's deck is the claim's value, formatted, not retyped."""
     prs = deck(northwind_decks, "priya-shah.pptx")
@@ -387,7 +411,7 @@ def test_table_columns_fit_their_longest_word(northwind_decks):
 
 
 def test_summary_line_counts_check_errors_and_agrees_in_number(tmp_path):
-    from deckgen.cli import _summary
+    from deckgen.cli.build import _summary
     from deckgen.models import DeckResult
     from deckgen.pipeline import BuildReport
 

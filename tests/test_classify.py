@@ -191,13 +191,25 @@ def test_word_model_is_cached_and_a_damaged_cache_is_retrained(tmp_path, monkeyp
     monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path))
     raw = training_file().read_bytes()
     examples = [(d["text"], d["blocker"], d.get("secondary")) for d in TRAIN]
-    fresh = classify._cached_lexical_model(raw, examples)
+    fresh = classify.cached_lexical_model(raw, examples)
     [stored] = (tmp_path / "classifier").glob("*.marshal")
-    again = classify._cached_lexical_model(raw, examples)
+    again = classify.cached_lexical_model(raw, examples)
     assert again == fresh  # read back from the cache, identical
     stored.write_bytes(b"\x00damaged")
-    assert classify._cached_lexical_model(raw, examples) == fresh
+    assert classify.cached_lexical_model(raw, examples) == fresh
     assert len(list((tmp_path / "classifier").glob("*.marshal"))) == 1
+
+
+def test_the_word_model_is_keyed_by_every_module_of_the_classifier():
+    """A change to any of the package's source files (or the cues) trains the word model afresh."""
+    from pathlib import Path
+
+    from deckgen.classify import shipped
+
+    code = shipped._code()
+    modules = sorted(Path(shipped.__file__).parent.glob("*.py"))
+    assert {p.name for p in modules} >= {"__init__.py", "cues.py", "model.py", "shipped.py"}
+    assert all(p.read_bytes() in code for p in modules)
 
 
 def test_the_meaning_signal_takes_any_encoder():

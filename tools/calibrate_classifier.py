@@ -1,7 +1,7 @@
 """Choose the classifier's combination constants by 5-fold cross-validation on the TRAINING file.
 
-Prints the best constants; copy them into classify.py. The test file is never read here, so the
-accuracy the tests report stays an honest estimate.
+Prints the best constants; copy them into src/deckgen/classify/ (__init__.py and model.py). The
+test file is never read here, so the accuracy the tests report stays an honest estimate.
 """
 
 from __future__ import annotations

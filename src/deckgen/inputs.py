@@ -12,7 +12,7 @@ from deckgen.blockers import resolve_blocker
 from deckgen.charts.cache import ChartCache
 from deckgen.check import font_fallback_finding
 from deckgen.errors import DeckgenError, InputError, Problem
-from deckgen.figures import OrgFigures, compute_figures
+from deckgen.figures import FigureInputs, OrgFigures, compute_figures
 from deckgen.fmt import Formatter
 from deckgen.library import load_library_checked
 from deckgen.load.audience import AudienceFile, adhoc_executive, executives_from, load_audience
@@ -80,16 +80,18 @@ def load_inputs(
     if charts is not None:
         charts.prepare()
     figures = compute_figures(
-        profile.headcount,
-        profile.average_salary,
-        org.kpis,
-        org.history,
-        library,
-        profile.assumptions.as_dict(),
-        ask.cost,
-        profile.where,
-        profile.industry,
-        profile.currency,
+        FigureInputs(
+            headcount=profile.headcount,
+            salary=profile.average_salary,
+            kpis=org.kpis,
+            history=org.history,
+            library=library,
+            overrides=profile.assumptions.as_dict(),
+            ask_cost=ask.cost,
+            region=profile.where,
+            industry=profile.industry,
+            currency=profile.currency,
+        )
     )
     setting, setting_from = _setting(profile, org.kpis)
     facts = OrgFacts(

@@ -5,15 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.load.evidence import Claim, EvidenceItem
-
-_REGION_GEOGRAPHIES = {
-    "europe": ("europe", "united kingdom", "great britain", "uk", "global"),
-    "uk": ("united kingdom", "great britain", "uk", "europe", "global"),
-    "north-america": ("united states", "us", "canada", "north america", "global"),
-    "asia-pacific": ("asia", "china", "australia", "global"),
-    "latin-america": ("latin america", "global"),
-    "global": ("global",),
-}
+from deckgen.regions import geographies
 
 
 @dataclass(frozen=True)
@@ -45,7 +37,7 @@ def _score(
         score += 1
         why.append(f"recent ({item.year})")
     geo = item.geography.lower()
-    if region and any(g in geo for g in _REGION_GEOGRAPHIES.get(region, (region,))):
+    if region and any(g in geo for g in geographies(region)):
         score += 0.5
         why.append(f"geography fits ({item.geography})")
     specific = [i for i in item.industries if i != "all"]

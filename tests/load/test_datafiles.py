@@ -39,7 +39,7 @@ def test_a_kpi_with_an_unknown_unit(copy):
 
 
 def test_a_cue_that_is_not_a_regular_expression(copy):
-    from deckgen.classify import _CueFile
+    from deckgen.classify.cues import _CueFile
 
     _break(copy / "cues.yaml", "- pattern: '\\bain''?t broke", "- pattern: '(\\bain''?t broke")
     with pytest.raises(InputError) as err:
@@ -64,3 +64,39 @@ def test_a_zombie_with_an_unknown_key(copy):
     with pytest.raises(InputError) as err:
         datafiles.read_data("zombies", _ZombieFile)
     assert "mesage: unknown key; did you mean 'message'?" in str(err.value)
+
+
+def test_a_region_compared_with_a_region_that_does_not_exist(copy):
+    from deckgen.regions import _RegionFile
+
+    _break(
+        copy / "regions.yaml", "benchmarks: [uk, europe, global]", "benchmarks: [uk, eu, global]"
+    )
+    with pytest.raises(InputError) as err:
+        datafiles.read_data("regions", _RegionFile)
+    assert str(err.value).startswith("data/regions.yaml:")
+    assert "regions.uk.benchmarks: unknown region(s): eu" in str(err.value)
+
+
+def test_a_figures_claim_with_a_misspelt_key(copy):
+    from deckgen.figures.data import _FiguresFile
+
+    _break(copy / "figures.yaml", "    claim: replacement-range", "    clam: replacement-range")
+    with pytest.raises(InputError) as err:
+        datafiles.read_data("figures", _FiguresFile)
+    assert str(err.value).splitlines()[1:] == [
+        "  data/figures.yaml:9: claims.replacement_cost.claim: required key is missing",
+        "  data/figures.yaml:11: claims.replacement_cost.clam: unknown key; did you mean 'claim'?",
+    ]
+
+
+def test_a_figures_assumption_that_is_not_a_number(copy):
+    from deckgen.figures.data import _FiguresFile
+
+    _break(copy / "figures.yaml", "    value: 228", "    value: many")
+    with pytest.raises(InputError) as err:
+        datafiles.read_data("figures", _FiguresFile)
+    assert str(err.value) == (
+        "data/figures.yaml:23: assumptions.working_days_per_year.value: "
+        "expected a number, got 'many'"
+    )

@@ -1,5 +1,6 @@
-"""deckgen's own tables (data/*.yaml: KPIs, blockers, cues, checker words, zombie statistics),
-each validated by a strict schema, with file and line in any message, and read once."""
+"""deckgen's own tables (data/*.yaml: KPIs, blockers, cues, checker words, zombie statistics,
+regions, the cost model's claims and assumptions), each validated by a strict schema, with file
+and line in any message, and read once."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from deckgen.blockers import BLOCKERS
-from deckgen.figures import Figure
+from deckgen.figures import REPLACEMENT, Figure
 from deckgen.load.storyline import SlideSpec
 from deckgen.models import ChartPlan, SlidePlan, SourceRef
 from deckgen.plan import figures as pf
@@ -197,9 +197,10 @@ class Cost(Role):
             return
         plan.chart = pf.cost_chart(figures, state.r)
         plan.table = pf.cost_table(figures, state.r)
+        item = REPLACEMENT.item(state.inputs.library)  # cited as the library cites it
+        cited = f"; replacement cost range from {item.source_ref().short}" if item else ""
         plan.source_line = (
-            "Team analysis of our own HR data; replacement cost range from "
-            "McFeely & Wigert (2019), Gallup. Formulas and inputs in the appendix."
+            f"Team analysis of our own HR data{cited}. Formulas and inputs in the appendix."
         )
 
 

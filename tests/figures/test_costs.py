@@ -9,18 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deckgen import figures as F
-from deckgen.library import load_library
-from deckgen.models import HistoryPoint, Kpi
-from deckgen.resources import evidence_dir
-
-LIB = load_library(evidence_dir().resolve())
-
-
-def kpi(name: str, value: float, unit: str) -> Kpi:
-    return Kpi(name, value, unit, "2025", f"test {name}")
-
-
-ATTRITION = kpi("voluntary_attrition", 17.5, "percent")
+from tests.figures import ATTRITION, LIB, kpi
 
 
 def test_turnover_cost_by_hand():
@@ -111,38 +100,6 @@ def test_improvement_without_remote_share_needs_an_explicit_assumption():
         None,
     )
     assert fig.low.value == pytest.approx(42 * 46000 * 0.5)
-
-
-def test_benchmark_gap_names_the_population_differences():
-    gap = F.benchmark_gap(
-        kpi("absence_days_per_fte", 11.2, "days"), LIB, "europe", "logistics", "EUR"
-    )
-    assert gap.item.id == "cipd-sickness-absence-2025"
-    assert gap.gap.value == pytest.approx(1.8)
-    assert gap.direction == "worse"
-    assert "the benchmark covers the UK, we are in Europe" in gap.differences
-    assert "the benchmark covers all sectors, we are in logistics" in gap.differences
-
-
-def test_no_benchmark_in_another_currency():
-    assert (
-        F.benchmark_gap(kpi("cost_per_hire", 5200, "currency"), LIB, "europe", None, "EUR") is None
-    )
-    assert (
-        F.benchmark_gap(
-            kpi("cost_per_hire", 5200, "currency"), LIB, "north-america", None, "USD"
-        ).benchmark.value
-        == 4700
-    )
-
-
-def test_trend_per_year_and_direction():
-    points = [HistoryPoint("2022", 13.1, "a", 2022.0), HistoryPoint("2025", 17.5, "b", 2025.0)]
-    t = F.trend("voluntary_attrition", points)
-    assert t.per_year == pytest.approx(4.4 / 3)
-    assert t.direction == "worsening"
-    assert F.trend("engagement", points).direction == "improving"
-    assert F.trend("engagement", points[:1]) is None
 
 
 salaries = st.floats(min_value=1_000, max_value=500_000, allow_nan=False)

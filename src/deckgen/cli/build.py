@@ -1,0 +1,252 @@
+"""`deckgen build`: its options, the progress bar, what it reports and its summary line."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from deckgen.cli.options import CacheChoice, cache_options, json_option, options_as
+from deckgen.words import plural
+
+if TYPE_CHECKING:
+    from deckgen.models import DeckResult
+    from deckgen.options import BuildOptions, BuildReport
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildFlags:
+    """The build command's options as given, before their defaults are filled in."""
+
+    outdir: Path | None
+    exec_names: tuple[str, ...]
+    objection: str | None
+    blocker: str | None
+    theme: str
+    force: bool
+    evidence_dir: Path | None
+    charts: str | None
+    template: Path | None
+    layout_map: Path | None
+    explain: bool
+    quiet: bool
+    strict: bool
+    no_notes: bool
+    jobs: int | None
+    cache: CacheChoice
+    as_json: bool
+
+    def build_options(self, workspace: Path) -> BuildOptions:
+        from deckgen.batch import default_jobs
+        from deckgen.options import BuildOptions
+
+        return BuildOptions(
+            workspace=workspace,
+            outdir=self.outdir or Path("out") / workspace.resolve().name,
+            exec_names=self.exec_names,
+            objection=self.objection,
+            blocker=self.blocker,
+            theme=self.theme,
+            force=self.force,
+            evidence_dir=self.evidence_dir,
+            charts=self.charts,
+            template=self.template,
+            layout_map=self.layout_map,
+            strict=self.strict,
+            notes=not self.no_notes,
+            jobs=self.jobs or default_jobs(),
+            cache_dir=self.cache.cache_dir,
+            use_cache=self.cache.use,
+        )
+
+
+@click.command()
+@click.argument("workspace", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "outdir",
+    type=click.Path(path_type=Path, dir_okay=True),
+    help="Folder for the decks [default: out/<workspace name>].",
+)
+@click.option(
+    "--exec",
+    "exec_names",
+    multiple=True,
+    metavar="NAME",
+    help="Build only this executive's deck (repeatable).",
+)
+@click.option(
+    "--objection",
+    metavar="TEXT",
+    help="Build one ad-hoc deck answering these words (no audience.yaml needed).",
+)
+@click.option("--blocker", metavar="SLUG", help="Build one ad-hoc deck for this blocker.")
+@click.option("--theme", default="clean", show_default=True, help="Theme folder under themes/.")
+@click.option("--force", is_flag=True, help="Overwrite decks that already exist.")
+@click.option(
+    "--evidence",
+    "evidence_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Evidence library folder [default: the bundled library].",
+)
+@click.option(
+    "--charts",
+    type=click.Choice(["image", "native"]),
+    default=None,
+    help="Rendered image charts or native editable ones [default: the theme's].",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Build into a client's .pptx template (its fonts; the theme still sets colours).",
+)
+@click.option(
+    "--layout-map",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="YAML mapping deckgen's layout roles to the template's layout names.",
+)
+@click.option("--explain", is_flag=True, help="Say why each piece of evidence was chosen.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse to write a deck the checker finds errors in, or to build on a template with "
+    "external links, macros or embedded objects (left out with a warning otherwise).",
+)
+@click.option(
+    "--no-notes",
+    "--board-copy",
+    "no_notes",
+    is_flag=True,
+    help="Leave out speaker notes (a copy to circulate to the board).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    envvar="DECKGEN_JOBS",
+    help="Decks built in parallel, at most one per core [default: one per core; env DECKGEN_JOBS].",
+)
+@cache_options("Render every chart; keep none on disk.")
+@json_option("Print the build report as JSON on stdout.")
+@options_as("flags", BuildFlags)
+def build(workspace: Path, flags: BuildFlags) -> None:
+    """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
+    from deckgen.pipeline import build_decks
+
+    with _progress(flags.quiet or flags.as_json) as on_progress:
+        report = build_decks(flags.build_options(workspace), on_progress)
+    _say_what_happened(report, flags.explain)
+    if flags.as_json:
+        click.echo(json.dumps(_report_json(report), indent=2, ensure_ascii=False))
+    click.echo(_summary(report), err=True)
+    if report.failures:
+        raise SystemExit(1)
+
+
+def _say_what_happened(report: BuildReport, explain: bool) -> None:
+    """On stderr: warnings, failed decks, the checker's findings and, with --explain, why each
+    piece of evidence was chosen."""
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for name, message in report.failures:
+        click.echo(f"failed: {name}: {message}", err=True)
+    for d in report.decks:
+        for finding in d.findings:
+            click.echo(f"check: {d.path.name}: {finding}", err=True)
+    if not explain:
+        return
+    for d in report.decks:
+        click.echo(
+            f"{d.executive}: {d.blocker} ({d.blocker_how}), storyline {d.storyline}", err=True
+        )
+        for item_id, purpose, why in d.chosen:
+            slot = f" [{purpose}]" if purpose else ""
+            click.echo(f"  {item_id}{slot}: {'; '.join(why)}", err=True)
+
+
+def _summary(report: BuildReport) -> str:
+    """The run's last line: what was built, and every error and warning it printed, counted."""
+    slides = sum(d.slides for d in report.decks)
+    citations = sum(len(d.citations) for d in report.decks)
+    rendered = sum(d.charts_rendered for d in report.decks)
+    cached = sum(d.charts_cached for d in report.decks)
+    errors = sum(d.check_errors for d in report.decks)
+    warnings = len(report.warnings) + sum(d.check_warnings for d in report.decks)
+    parts = [plural(slides, "slide"), plural(citations, "citation")]
+    if rendered + cached:
+        parts.append(f"{plural(rendered + cached, 'chart')} ({cached} from cache)")
+    parts += [plural(errors, "check error"), plural(warnings, "warning")]
+    failed = f", {len(report.failures)} failed" if report.failures else ""
+    return (
+        f"Built {plural(len(report.decks), 'deck')} ({', '.join(parts)}){failed} in "
+        f"{report.seconds:.1f} s -> {report.outdir}"
+    )
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """A progress bar on stderr for interactive runs; silent in pipes, CI and with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        transient=True,
+        console=Console(stderr=True),
+    ) as bar:
+        task = bar.add_task("Building decks", total=None)
+
+        def update(done: int, total: int, name: str) -> None:
+            bar.update(
+                task,
+                completed=done,
+                total=total,
+                description=f"Building {name}" if name else "Writing decks",
+            )
+
+        yield update
+
+
+# DeckResult fields under another name in the report, and those it leaves out (said elsewhere).
+_RENAMED = {"blocker_how": "blocker_chosen", "findings": "check"}
+_LEFT_OUT = {"chosen", "charts_rendered", "charts_cached", "check_errors", "check_warnings"}
+
+
+def _deck_json(d: DeckResult) -> dict:
+    row = {
+        _RENAMED.get(key, key): value
+        for key, value in dataclasses.asdict(d).items()
+        if key not in _LEFT_OUT
+    }
+    row["path"] = str(d.path)
+    row["charts"] = {"rendered": d.charts_rendered, "cached": d.charts_cached}
+    row["evidence"] = [
+        {"id": i, "purpose": purpose, "why": list(why)} for i, purpose, why in d.chosen
+    ]
+    return row
+
+
+def _report_json(report: BuildReport) -> dict:
+    return {
+        "outdir": str(report.outdir),
+        "decks": [_deck_json(d) for d in report.decks],
+        "warnings": report.warnings,
+        "failures": [{"executive": name, "error": message} for name, message in report.failures],
+        "seconds": round(report.seconds, 3),
+    }
+
+
+COMMANDS = (build,)

@@ -1,0 +1,110 @@
+"""`deckgen evidence list|show|search|lint`: browse and check the evidence library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from deckgen.cli.options import json_option, library_option
+from deckgen.words import noun, plural
+
+
+@click.group()
+def evidence() -> None:
+    """Browse and check the evidence library."""
+
+
+def _library(path: Path | None):
+    from deckgen.library import load_library
+    from deckgen.resources import evidence_dir
+
+    return load_library((path or evidence_dir()).resolve())
+
+
+@evidence.command("list")
+@click.option("--blocker", metavar="SLUG", help="Only items that answer this blocker.")
+@click.option("--kpi", metavar="NAME", help="Only items that speak to this KPI.")
+@click.option(
+    "--grade",
+    "grades",
+    multiple=True,
+    type=click.Choice(["A", "B", "C"], case_sensitive=False),
+    help="Only items of this grade (repeatable).",
+)
+@json_option("Print the items as JSON.")
+@library_option
+def evidence_list(blocker, kpi, grades, as_json, library) -> None:
+    """List evidence items, optionally filtered."""
+    from deckgen.library import describe, filter_items, list_line
+
+    items = filter_items(_library(library), blocker, kpi, grades)
+    if as_json:
+        click.echo(json.dumps([describe(i) for i in items], indent=2, ensure_ascii=False))
+        return
+    for item in items:
+        click.echo(list_line(item))
+    click.echo(plural(len(items), "item"), err=True)
+
+
+@evidence.command("show")
+@click.argument("item_id", metavar="ID")
+@json_option("Print the item as JSON.")
+@library_option
+def evidence_show(item_id, as_json, library) -> None:
+    """Show one item in full: source, method, claims and caveats."""
+    from deckgen.library import describe, find_item, show_text
+
+    item = find_item(_library(library), item_id)
+    click.echo(
+        json.dumps(describe(item), indent=2, ensure_ascii=False) if as_json else show_text(item)
+    )
+
+
+@evidence.command("search")
+@click.argument("text")
+@library_option
+def evidence_search(text, library) -> None:
+    """Find items whose title, source, claims or caveats mention every word of TEXT."""
+    from deckgen.library import list_line, search_items
+
+    items = search_items(_library(library), text)
+    for item in items:
+        click.echo(list_line(item))
+    click.echo(f"{plural(len(items), 'item')} {noun(len(items), 'matches', 'match')}", err=True)
+
+
+@evidence.command("lint")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--max-age",
+    type=click.IntRange(1, 100),
+    default=None,
+    help="Warn about survey and benchmark figures older than this many years [8].",
+)
+@library_option
+def evidence_lint(strict, max_age, library) -> None:
+    """Check the library: schema, typed-in numbers, editions, freshness, zombie statistics."""
+    from deckgen.evidence_lint import FRESH_YEARS, lint_items
+    from deckgen.load.evidence import read_library
+    from deckgen.resources import evidence_dir
+
+    folder = (library or evidence_dir()).resolve()
+    loaded, problems = read_library(folder)
+    findings = lint_items(loaded, fresh_years=max_age or FRESH_YEARS)
+    errors = [f"error: schema: {p}" for p in problems]
+    errors += [str(f) for f in findings if f.severity == "error"]
+    warnings = [str(f) for f in findings if f.severity == "warning"]
+    for line in errors + warnings:
+        click.echo(line)
+    click.echo(
+        f"Evidence library: {plural(len(loaded), 'item')}, {plural(len(errors), 'error')}, "
+        f"{plural(len(warnings), 'warning')}",
+        err=True,
+    )
+    if errors or (strict and warnings):
+        raise SystemExit(1)
+
+
+COMMANDS = (evidence,)
