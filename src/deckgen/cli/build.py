@@ -154,6 +154,8 @@ def build(workspace: Path, flags: BuildFlags) -> None:
 def _say_what_happened(report: BuildReport, explain: bool) -> None:
     """On stderr: warnings, failed decks, the checker's findings and, with --explain, why each
     piece of evidence was chosen."""
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for name, message in report.failures:
@@ -244,6 +246,7 @@ def _report_json(report: BuildReport) -> dict:
         "outdir": str(report.outdir),
         "decks": [_deck_json(d) for d in report.decks],
         "warnings": report.warnings,
+        "notes": report.notes,
         "failures": [{"executive": name, "error": message} for name, message in report.failures],
         "seconds": round(report.seconds, 3),
     }
