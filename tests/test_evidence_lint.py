@@ -11,6 +11,7 @@ from deckgen.evidence_lint import lint_items
 from deckgen.load.evidence import read_library
 from tests.conftest import run
 
+FIT = {"countries": ["GB"], "industries": ["all"], "setting": "any", "funder": "independent"}
 BASE = {
     "id": "item",
     "kind": "survey",
@@ -22,6 +23,8 @@ BASE = {
     "as_of": "2026-01-01",
     "method": "survey",
     "geography": "UK",
+    "fit": {"countries": ["GB"], "industries": ["all"], "setting": "any", "funder": "independent"},
+    "argues": ["exposure"],
     "grade": "B",
     "caveats": ["A survey of perceptions."],
     "blockers": ["too-expensive"],
@@ -89,6 +92,26 @@ def test_clean_fixture_passes(tmp_path):
             "statement must show its figure as {value}",
         ),
         ({"sample_size": 3}, "sample_size: unknown key"),
+        ({"fit": None}, "fit: required key is missing"),
+        (
+            {"fit": {**FIT, "countries": ["Narnia"]}},
+            "fit.countries: unknown country or region 'Narnia'",
+        ),
+        (
+            {"fit": {**FIT, "countries": [False]}},
+            "fit.countries[0]: expected text, got false: YAML reads a bare yes, no, on or off",
+        ),
+        (
+            {"fit": {**FIT, "industries": ["helthcare"]}},
+            "fit.industries: unknown industry 'helthcare'",
+        ),
+        ({"fit": {**FIT, "funder": "sponsor"}}, "fit.funder: input should be 'independent'"),
+        ({"kind": "benchmark"}, "fit.measure is required for benchmarks"),
+        ({"kind": "law", "grade": "B"}, "fit.jurisdiction is required for a law"),
+        (
+            {"argues": ["perception-gaps"]},
+            "unknown argument 'perception-gaps' (see data/arguments.yaml); did you mean 'perception-gap'?",
+        ),
     ],
     ids=[
         "no-url",
@@ -101,6 +124,14 @@ def test_clean_fixture_passes(tmp_path):
         "no-caveats",
         "no-placeholder",
         "unknown-key",
+        "no-fit",
+        "unknown-country",
+        "norway-read-as-false",
+        "unknown-industry",
+        "unknown-funder",
+        "benchmark-needs-measure",
+        "law-needs-jurisdiction",
+        "unknown-argument",
     ],
 )
 def test_schema_rules(tmp_path, changes, expected):

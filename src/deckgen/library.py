@@ -54,7 +54,7 @@ def _haystack(item: EvidenceItem) -> str:
         " ".join(item.authors),
         item.method,
         item.geography,
-        " ".join(item.industries),
+        " ".join(item.fit.industries),
         " ".join(item.blockers),
         " ".join(item.kpis),
         *item.caveats,
@@ -94,7 +94,7 @@ def describe(item: EvidenceItem) -> dict[str, Any]:
         "method": item.method,
         "sample": item.sample,
         "geography": item.geography,
-        "industries": item.industries,
+        "industries": item.fit.industries,
         "blockers": item.blockers,
         "kpis": item.kpis,
         "citation": item.source_ref().short,
@@ -136,7 +136,7 @@ def show_text(item: EvidenceItem) -> str:
     if item.sample:
         lines.append(f"  sample: {item.sample}")
     lines += [
-        f"  geography: {item.geography}; industries: {', '.join(item.industries)}",
+        f"  geography: {item.geography}; industries: {', '.join(item.fit.industries)}",
         f"  answers: {', '.join(item.blockers)}",
     ]
     if item.kpis:

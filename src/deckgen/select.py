@@ -40,7 +40,7 @@ def _score(
     if region and any(g in geo for g in geographies(region)):
         score += 0.5
         why.append(f"geography fits ({item.geography})")
-    specific = [i for i in item.industries if i != "all"]
+    specific = [i for i in item.fit.industries if i != "all"]
     if industry and any(industry.lower() in i.lower() for i in specific):
         score += 0.5
         why.append(f"industry fits ({industry})")

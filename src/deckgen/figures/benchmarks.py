@@ -79,7 +79,7 @@ def _differences(
             f"the benchmark covers {REGION_NAMES.get(claim.region, claim.region)}"
             f", we are in {REGION_NAMES.get(region, region)}"
         )
-    specific = [i for i in item.industries if i != "all"]
+    specific = [i for i in item.fit.industries if i != "all"]
     if industry and specific and industry.lower() not in [i.lower() for i in specific]:
         differences.append(f"the benchmark covers {', '.join(specific)}, we are in {industry}")
     elif industry and not specific:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -93,10 +95,108 @@ class ChartSpec(Strict):
     right_label: str | None = Field(None, max_length=60)
 
 
+Setting = Literal["office", "remote-capable", "frontline", "clinical", "mixed", "any"]
+Funder = Literal[
+    "independent", "academic", "government", "industry-body", "consultancy", "vendor", "company"
+]
+# Who ran or paid for the work, as an executive who doubts sponsored research sees it.
+SPONSORED: tuple[str, ...] = ("consultancy", "vendor", "company")
+
+
+class Fit(Strict):
+    """Whom and what the evidence is about, so it is used only where it fits (../shared/tailoring.md
+    section 3)."""
+
+    countries: list[str] = Field(
+        min_length=1,
+        description="Where the population was: ISO 3166 codes (US, GB, SE), a region (europe, "
+        "north-america ...) or global.",
+    )
+    industries: list[str] = Field(
+        min_length=1, description="data/industries.yaml slugs of the population, or all."
+    )
+    setting: Setting = Field(description="Where the population worked.")
+    remote_work: bool = Field(
+        False, description="The finding is about working remotely or hybrid (a hard fit rule)."
+    )
+    org_size: str | None = Field(
+        None, description="The organisations' size, as the source states it."
+    )
+    funder: Funder = Field(description="Who ran or paid for the work.")
+    measure: str | None = Field(
+        None, description="Benchmarks: the exact definition of what was measured."
+    )
+    jurisdiction: str | None = Field(
+        None,
+        description="Laws, guidelines, standards: where they apply (ISO code, region or "
+        "international).",
+    )
+
+    @field_validator("countries")
+    @classmethod
+    def _places(cls, places: list[str]) -> list[str]:
+        from deckgen.load.places import REGIONS, countries
+
+        known = countries()
+        out = []
+        for place in places:
+            if isinstance(place, bool):  # NO (Norway) read by YAML as false
+                raise ValueError('a country code was read as true or false; quote it ("NO")')
+            key = str(place)
+            if key.upper() in known:
+                out.append(key.upper())
+            elif key.lower() in REGIONS:
+                out.append(key.lower())
+            else:
+                raise ValueError(
+                    f"unknown country or region '{key}' (ISO codes like US, or a region)"
+                )
+        return out
+
+    @field_validator("industries")
+    @classmethod
+    def _industries(cls, slugs: list[str]) -> list[str]:
+        from deckgen.load.places import industries
+
+        unknown = [i for i in slugs if i != "all" and i not in industries()]
+        if unknown:
+            raise ValueError(
+                f"unknown industry '{unknown[0]}'; use one of data/industries.yaml or all"
+            )
+        return slugs
+
+    @field_validator("jurisdiction")
+    @classmethod
+    def _jurisdiction(cls, value: str | None) -> str | None:
+        if value is None or value == "international":
+            return value
+        return cls._places([value])[0]
+
+
+@cache
+def arguments() -> dict[str, str]:
+    """data/arguments.yaml: what evidence can argue, by name."""
+    from deckgen.load.datafiles import read_data
+
+    return dict(read_data("arguments", _ArgumentFile).arguments)
+
+
+class _ArgumentFile(Strict):
+    arguments: dict[str, str] = Field(min_length=1)
+
+
 class EvidenceItem(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Unique id = file name.")
     kind: Literal[
-        "study", "survey", "meta-analysis", "rct", "guideline", "standard", "benchmark", "modelling"
+        "study",
+        "survey",
+        "meta-analysis",
+        "rct",
+        "guideline",
+        "standard",
+        "law",
+        "benchmark",
+        "modelling",
     ]
     title: str = Field(min_length=3)
     publisher: str = Field(min_length=2)
@@ -112,8 +212,9 @@ class EvidenceItem(Strict):
     as_of: date = Field(description="Date the figures were last checked.")
     method: str
     sample: str | None = None
-    geography: str
-    industries: list[str] = Field(default_factory=lambda: ["all"])
+    geography: str = Field(description="Where the population was, in words for slides.")
+    fit: Fit
+    argues: list[str] = Field(min_length=1, description="What it can argue (data/arguments.yaml).")
     grade: Literal["A", "B", "C"]
     claims: list[Claim] = Field(min_length=1)
     caveats: list[str] = Field(default_factory=list)
@@ -128,6 +229,16 @@ class EvidenceItem(Strict):
         if unknown:
             raise ValueError(f"unknown blocker(s): {', '.join(unknown)}")
         return slugs
+
+    @field_validator("argues")
+    @classmethod
+    def _argues(cls, names: list[str]) -> list[str]:
+        unknown = [n for n in names if n not in arguments()]
+        if unknown:
+            hint = difflib.get_close_matches(unknown[0], list(arguments()), n=1, cutoff=0.6)
+            tail = f"; did you mean '{hint[0]}'?" if hint else ""
+            raise ValueError(f"unknown argument '{unknown[0]}' (see data/arguments.yaml){tail}")
+        return names
 
     @field_validator("kpis")
     @classmethod
@@ -149,6 +260,13 @@ class EvidenceItem(Strict):
         ids = [c.id for c in self.claims]
         if len(set(ids)) != len(ids):
             raise ValueError("claim ids must be unique within the item")
+        benchmark = self.kind == "benchmark" or any(c.kpi for c in self.claims)
+        if benchmark and not self.fit.measure:
+            raise ValueError(
+                "fit.measure is required for benchmarks: the exact definition measured"
+            )
+        if self.kind in ("law", "guideline", "standard") and not self.fit.jurisdiction:
+            raise ValueError(f"fit.jurisdiction is required for a {self.kind}: where it applies")
         if self.chart is not None:
             missing = [c for c in (self.chart.left, self.chart.right) if c not in ids]
             if missing:
