@@ -91,6 +91,7 @@ def load_inputs(
             region=profile.where,
             industry=profile.industry,
             currency=profile.currency,
+            country=profile.country,
         )
     )
     setting, setting_from = _setting(profile, org.kpis)

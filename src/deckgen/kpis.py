@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from deckgen.load.schema import Strict
 from deckgen.models import Scale
@@ -23,6 +23,8 @@ class KpiSpec:
     high: float
     direction: Direction
     description: str
+    measure: str = ""  # the definition an organisation's own figure is taken to have
+    measures: dict[str, str] | None = None  # every definition a value can have: slug -> words
 
 
 class _KpiEntry(Strict):
@@ -32,6 +34,16 @@ class _KpiEntry(Strict):
     high: float = Field(description="Highest valid value.")
     direction: Direction
     description: str = Field(min_length=10, description="What the measure counts, for people.")
+    measure: str = Field(
+        description="The definition an organisation's own figure is taken to have."
+    )
+    measures: dict[str, str] = Field(min_length=1, description="Definitions: slug -> description.")
+
+    @model_validator(mode="after")
+    def _default_is_listed(self) -> _KpiEntry:
+        if self.measure not in self.measures:
+            raise ValueError(f"measure '{self.measure}' is not one of its measures")
+        return self
 
 
 class _KpiFile(Strict):

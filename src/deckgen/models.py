@@ -59,6 +59,7 @@ class Kpi:
     source: str  # "org.yaml kpis.engagement" or "kpis.csv line 4"
     scale: Scale | None = None
     n: int | None = None  # people behind the figure, when known
+    measure: str = ""  # its definition (data/kpis.yaml measures); "" for the catalog's usual one
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from deckgen.resources import evidence_dir
 LIB = load_library(evidence_dir().resolve())
 
 
-def kpi(name: str, value: float, unit: str) -> Kpi:
-    return Kpi(name, value, unit, "2025", f"test {name}")
+def kpi(name: str, value: float, unit: str, measure: str = "") -> Kpi:
+    return Kpi(name, value, unit, "2025", f"test {name}", measure=measure)
 
 
 ATTRITION = kpi("voluntary_attrition", 17.5, "percent")

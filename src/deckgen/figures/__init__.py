@@ -7,7 +7,7 @@ CFO exactly how a number was reached.
 
 from __future__ import annotations
 
-from deckgen.figures.benchmarks import benchmark_gap
+from deckgen.figures.benchmarks import Place, benchmark_gap
 from deckgen.figures.costs import (
     absence_cost,
     break_even_leavers,
@@ -33,6 +33,7 @@ __all__ = [
     "FigureInputs",
     "Gap",
     "OrgFigures",
+    "Place",
     "Trend",
     "absence_cost",
     "assumptions_for",
@@ -85,7 +86,9 @@ def compute_figures(given: FigureInputs) -> OrgFigures:
     gaps = tuple(
         g
         for g in (
-            benchmark_gap(k, library, given.region, given.industry, given.currency)
+            benchmark_gap(
+                k, library, Place(given.country, given.region), given.industry, given.currency
+            )
             for k in kpis.values()
         )
         if g is not None

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from deckgen.figures.model import Gap, derived, from_org
 from deckgen.kpis import CATALOG
 from deckgen.load.evidence import Claim, EvidenceItem
 from deckgen.models import Kpi, Provenance, Quantity
-from deckgen.regions import REGION_NAMES, benchmark_regions
+from deckgen.regions import REGION_NAMES
 
 
 def benchmark_gap(
     kpi: Kpi,
     library: tuple[EvidenceItem, ...],
-    region: str | None,
+    place: Place,
     industry: str | None,
     currency: str,
 ) -> Gap | None:
-    """The best matching benchmark claim (same unit, nearest region, newest), or None."""
-    best = _best_benchmark(kpi, library, region, currency)
+    """Our KPI against a benchmark that fits it, or None: the same measure (definition and unit),
+    the organisation's own country (or its region, for a regional figure) and a population that
+    includes its industry. A benchmark that fits nowhere is never used, however close."""
+    best = _best_benchmark(kpi, library, place, industry, currency)
     if best is None:
         return None
     item, claim = best
@@ -41,48 +45,112 @@ def benchmark_gap(
         direction,
         item,
         claim.population or item.geography,
-        _differences(kpi, item, claim, region, industry),
-        claim.region,
+        _differences(kpi, item, industry),
+        claim_region(claim, item),
     )
 
 
-def _best_benchmark(
-    kpi: Kpi, library: tuple[EvidenceItem, ...], region: str | None, currency: str
-) -> tuple[EvidenceItem, Claim] | None:
-    """The benchmark claim on `kpi` in its unit from the nearest region, then the newest, then by
-    id; None if the library has none."""
+@dataclass(frozen=True)
+class Place:
+    """Where the organisation is: its country (ISO code) if known, and its region."""
+
+    country: str | None
+    region: str | None
+
+
+def claim_region(claim: Claim, item: EvidenceItem) -> str | None:
+    """The region a benchmark figure covers: its country's, its own, or the item's."""
+    from deckgen.load.places import countries
+
+    if claim.country:
+        return countries()[claim.country].region
+    if claim.region:
+        return claim.region
+    places = item.fit.countries
+    if len(places) == 1:
+        return countries()[places[0]].region if places[0] in countries() else places[0]
+    return None
+
+
+def unfit_benchmark(
+    kpi: Kpi, item: EvidenceItem, claim: Claim, place: Place, industry: str | None, currency: str
+) -> str | None:
+    """Why `claim` is no fair benchmark for our `kpi`, in words for the presenter, or None if it
+    is one."""
     spec = CATALOG[kpi.name]
     want_unit = currency if spec.unit == "currency" else spec.unit
-    regions = benchmark_regions(region)
+    if claim.kpi != kpi.name:
+        return "measures something else"
+    measures = spec.measures or {}
+    ours = kpi.measure or spec.measure
+    if claim.measure != ours:
+        theirs = measures.get(claim.measure or "", claim.measure)
+        return f"it counts {theirs}; ours is {measures.get(ours, ours)}"
+    if claim.unit != want_unit:
+        return f"it is in {claim.unit}, ours in {want_unit}"
+    where = _where(place)
+    covers = _covers_country(claim, item)
+    if covers and covers != place.country:
+        return f"it covers {_country_name(covers)}, we are in {where}"
+    if not covers and claim_region(claim, item) != place.region:
+        return f"it covers {REGION_NAMES.get(claim_region(claim, item) or '', 'several countries')}, we are in {where}"
+    specific = [i for i in item.fit.industries if i != "all"]
+    if specific and industry not in specific:
+        return f"it covers {', '.join(specific)} only"
+    return None
+
+
+def _covers_country(claim: Claim, item: EvidenceItem) -> str | None:
+    from deckgen.load.places import countries
+
+    if claim.country:
+        return claim.country
+    places = item.fit.countries
+    if claim.region is None and len(places) == 1 and places[0] in countries():
+        return places[0]
+    return None
+
+
+def _country_name(code: str) -> str:
+    from deckgen.load.places import countries
+
+    return countries()[code].name if code in countries() else code
+
+
+def _where(place: Place) -> str:
+    if place.country:
+        return _country_name(place.country)
+    return REGION_NAMES.get(place.region or "", "a place org.yaml does not give")
+
+
+def _best_benchmark(
+    kpi: Kpi,
+    library: tuple[EvidenceItem, ...],
+    place: Place,
+    industry: str | None,
+    currency: str,
+) -> tuple[EvidenceItem, Claim] | None:
+    """The fitting benchmark: same industry first, then the newest, then by id."""
     candidates = []
     for item in library:
-        if item.kind != "benchmark":
-            continue
         for claim in item.claims:
-            if claim.kpi != kpi.name or claim.unit != want_unit:
+            if claim.kpi != kpi.name or unfit_benchmark(
+                kpi, item, claim, place, industry, currency
+            ):
                 continue
-            rank = regions.index(claim.region) if claim.region in regions else len(regions)
-            candidates.append((rank, -item.year, item.id, item, claim))
+            same_industry = industry in item.fit.industries
+            candidates.append((not same_industry, -item.year, item.id, item, claim))
     if not candidates:
         return None
-    _, _, _, item, claim = min(candidates, key=lambda t: t[:3])
+    *_, item, claim = min(candidates, key=lambda t: t[:3])
     return item, claim
 
 
-def _differences(
-    kpi: Kpi, item: EvidenceItem, claim: Claim, region: str | None, industry: str | None
-) -> tuple[str, ...]:
-    """How the benchmark's population differs from ours: region, sector and year."""
+def _differences(kpi: Kpi, item: EvidenceItem, industry: str | None) -> tuple[str, ...]:
+    """How the benchmark's population still differs from ours (sector, year), to say aloud."""
     differences = []
-    if claim.region and region and claim.region != region:
-        differences.append(
-            f"the benchmark covers {REGION_NAMES.get(claim.region, claim.region)}"
-            f", we are in {REGION_NAMES.get(region, region)}"
-        )
     specific = [i for i in item.fit.industries if i != "all"]
-    if industry and specific and industry.lower() not in [i.lower() for i in specific]:
-        differences.append(f"the benchmark covers {', '.join(specific)}, we are in {industry}")
-    elif industry and not specific:
+    if industry and not specific:
         differences.append(f"the benchmark covers all sectors, we are in {industry}")
     if kpi.period and str(item.year) not in kpi.period:
         differences.append(f"the benchmark is from {item.year}, our figure from {kpi.period}")

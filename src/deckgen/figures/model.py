@@ -22,6 +22,7 @@ class FigureInputs:
     region: str | None
     industry: str | None
     currency: str  # ISO 4217 code: a benchmark in money must be in it
+    country: str | None = None  # ISO 3166 alpha-2: a benchmark must cover it (or its region)
 
 
 @dataclass(frozen=True)

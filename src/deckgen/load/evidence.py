@@ -37,6 +37,10 @@ class Claim(Strict):
     population: str | None = Field(None, description="Who the figure describes.")
     comparison: str | None = Field(None, description="What it is compared against.")
     kpi: str | None = Field(None, description="For benchmarks: the catalog KPI this measures.")
+    measure: str | None = Field(
+        None, description="For benchmarks: which of the KPI's definitions (data/kpis.yaml)."
+    )
+    country: str | None = Field(None, description="For benchmarks: the ISO code it covers.")
     region: str | None = Field(
         None, description="For benchmarks: global, europe, uk, north-america, asia-pacific ..."
     )
@@ -57,6 +61,26 @@ class Claim(Strict):
         if kpi is not None and kpi not in CATALOG:
             raise ValueError(f"unknown KPI '{kpi}'")
         return kpi
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str | None) -> str | None:
+        from deckgen.load.places import resolve_country
+
+        return None if value is None else resolve_country(value).code
+
+    @model_validator(mode="after")
+    def _benchmark(self) -> Claim:
+        if self.kpi is None:
+            return self
+        measures = CATALOG[self.kpi].measures or {}
+        if self.measure not in measures:
+            raise ValueError(
+                f"a benchmark of {self.kpi} names its measure, one of: {', '.join(measures)}"
+            )
+        if self.country is None and self.region is None:
+            raise ValueError("a benchmark says whom it covers: `country:` (ISO code) or `region:`")
+        return self
 
     @model_validator(mode="after")
     def _placeholders(self) -> Claim:

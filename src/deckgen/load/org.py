@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,7 +173,14 @@ def _kpis_from_yaml(
         if error:
             problems.append(doc.problem((*path, "n"), error))
             continue
+        measures = CATALOG[name].measures or {}
+        if entry.measure is not None and entry.measure not in measures:
+            message = f"unknown measure '{entry.measure}' for {name}; one of: {', '.join(measures)}"
+            problems.append(doc.problem((*path, "measure"), message))
+            continue
         kpi = _kpi(name, value, entry.period, f"org.yaml kpis.{name}", scale, n)
+        if entry.measure:
+            kpi = dataclasses.replace(kpi, measure=entry.measure)
         kpis[name] = Located(kpi, doc.file, doc.line_of(path), f"kpis.{name}")
     return kpis
 

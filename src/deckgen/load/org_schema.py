@@ -28,6 +28,9 @@ class KpiEntry(Strict):
     )
     period: Text | None = Field(None, description="Period the value covers, e.g. 2025 or FY25.")
     scale: Text | None = Field(None, description=f"Survey scale for scores: {SCALE_FORMS}.")
+    measure: str | None = Field(
+        None, description="Which definition the value has (data/kpis.yaml); default the usual one."
+    )
     n: int | str | None = Field(
         None, description="People behind the value: a count, or '<5' for too few to show."
     )
