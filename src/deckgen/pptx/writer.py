@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import io
-from copy import deepcopy
 from datetime import datetime
 
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE
-from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from deckgen.errors import TemplateError
 from deckgen.load.theme import Theme
 from deckgen.models import DeckPlan, SlidePlan, Table
+from deckgen.pptx.internals import (
+    add_bare_slide,
+    add_notes_copy,
+    clone_layout_placeholders,
+    copy_notes_slide,
+    copy_shapes,
+    keep_core_properties,
+    layout_key,
+    notes_master_part,
+    remove_shape,
+    replace_shapes,
+    set_alt_text,
+    set_bullet,
+    table_cells,
+    write_cell,
+)
 from deckgen.pptx.package import app_properties, save_stamped
 from deckgen.textfit import fit_columns
 
@@ -86,22 +99,6 @@ def _rgb(hex_: str) -> RGBColor:
     return RGBColor.from_string(hex_)
 
 
-def _set_bullet(paragraph, on: bool) -> None:
-    p_pr = paragraph._p.get_or_add_pPr()
-    for tag in ("a:buNone", "a:buChar", "a:buAutoNum"):
-        for el in p_pr.findall(qn(tag)):
-            p_pr.remove(el)
-    if on:
-        p_pr.set("marL", str(Emu(Inches(0.3))))
-        p_pr.set("indent", str(-Emu(Inches(0.3))))
-        bu = etree.SubElement(p_pr, qn("a:buChar"))
-        bu.set("char", "•")
-    else:
-        p_pr.set("marL", "0")
-        p_pr.set("indent", "0")
-        etree.SubElement(p_pr, qn("a:buNone"))
-
-
 def _fill_text(
     frame,
     lines: list[str],
@@ -117,7 +114,7 @@ def _fill_text(
         paragraph.text = line
         paragraph.space_after = Pt(space_after)
         if bullets is not None:
-            _set_bullet(paragraph, bullets)
+            set_bullet(paragraph, bullets)
         for run in paragraph.runs:
             if size:
                 run.font.size = Pt(size)
@@ -151,7 +148,7 @@ def _drop_empty_placeholders(slide) -> None:
         if shape.placeholder_format.idx == 0:
             continue
         if not shape.has_text_frame or not shape.text_frame.text.strip():
-            shape._element.getparent().remove(shape._element)
+            remove_shape(shape)
 
 
 def _table(slide, table: Table, theme: Theme, top) -> None:
@@ -176,35 +173,17 @@ def _table(slide, table: Table, theme: Theme, top) -> None:
     widths = fit_columns(shares, columns, width / 12700, theme.spec.fonts.body, size)
     for i, points in enumerate(widths):
         tbl.columns[i].width = Emu(int(points * 12700))
-    for r, (tr, values) in enumerate(
-        zip(tbl._tbl.tr_lst, [table.header, *table.rows], strict=True)
+    for r, (cells, values) in enumerate(
+        zip(table_cells(tbl), [table.header, *table.rows], strict=True)
     ):
         if r == 0:
             fill, fg = colors.accent, colors.background
         else:
             fill = colors.surface if r % 2 else colors.background
             fg = colors.on_surface if r % 2 else colors.text
-        for tc, value in zip(tr.tc_lst, values, strict=True):
-            _cell(tc, value, fill, fg, size, bold=r == 0)
-    c_nv = shape._element.find(qn("p:nvGraphicFramePr")).find(qn("p:cNvPr"))
-    c_nv.set("descr", "Table: " + "; ".join(", ".join(row[:3]) for row in table.rows))
-
-
-def _cell(tc, value: str, fill: str, color: str, size: int, bold: bool) -> None:
-    """One table cell's text, font and fill, written as DrawingML directly: the same XML
-    python-pptx's cell and font properties produce, at a fraction of the cost per cell."""
-    body = tc.get_or_add_txBody()
-    for paragraph in body.findall(qn("a:p")):
-        body.remove(paragraph)
-    for line in value.split("\n"):
-        paragraph = etree.SubElement(body, qn("a:p"))
-        etree.SubElement(paragraph, qn("a:pPr"), algn="l")
-        run = etree.SubElement(paragraph, qn("a:r"))
-        r_pr = etree.SubElement(run, qn("a:rPr"), sz=str(size * 100), b="1" if bold else "0")
-        etree.SubElement(etree.SubElement(r_pr, qn("a:solidFill")), qn("a:srgbClr"), val=color)
-        etree.SubElement(run, qn("a:t")).text = line
-    tc_pr = tc.get_or_add_tcPr()
-    etree.SubElement(etree.SubElement(tc_pr, qn("a:solidFill")), qn("a:srgbClr"), val=fill)
+        for tc, value in zip(cells, values, strict=True):
+            write_cell(tc, value, fill, fg, size, bold=r == 0)
+    set_alt_text(shape, "Table: " + "; ".join(", ".join(row[:3]) for row in table.rows))
 
 
 def _quote(slide, text: str, who: str, theme: Theme, top) -> int:
@@ -218,7 +197,7 @@ def _quote(slide, text: str, who: str, theme: Theme, top) -> int:
     bar.fill.solid()
     bar.fill.fore_color.rgb = _rgb(colors.accent)
     bar.line.fill.background()
-    bar._element.find(qn("p:nvSpPr")).find(qn("p:cNvPr")).set("descr", "decorative")
+    set_alt_text(bar, "decorative")
     box = _textbox(slide, "Executive quote", MARGIN + Inches(0.3), top, width - Inches(0.3), height)
     frame = box.text_frame
     _fill_text(frame, [f"“{text}”"], size=size, italic=True, space_after=4)
@@ -229,7 +208,7 @@ def _quote(slide, text: str, who: str, theme: Theme, top) -> int:
 def _fill_text_append(frame, line: str, size: int, color: str) -> None:
     paragraph = frame.add_paragraph()
     paragraph.text = line
-    _set_bullet(paragraph, False)
+    set_bullet(paragraph, False)
     for run in paragraph.runs:
         run.font.size = Pt(size)
         run.font.color.rgb = _rgb(color)
@@ -263,7 +242,7 @@ def _picture(slide, png: bytes, alt: str, left, top, width, height) -> None:
     h = int(w * ratio)
     pic = slide.shapes.add_picture(io.BytesIO(png), left + (width - w) // 2, top, w, h)
     pic.name = "Chart"
-    pic._element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).set("descr", alt)
+    set_alt_text(pic, alt)
 
 
 def _chart(
@@ -301,7 +280,7 @@ def _write_slide(
         slide = _add_slide(prs, layout, None, memo)
         _fill_slide(prs, slide, layout, plan, theme, image)
         if key is not None:
-            memo[key] = deepcopy(list(slide.shapes._spTree))
+            memo[key] = copy_shapes(slide)
     if plan.notes:
         notes.add(slide, plan.notes)
 
@@ -313,18 +292,13 @@ def _add_slide(prs, layout, shapes: list | None, memo: dict):
     layout, so each layout's clone is made once and copied after; `shapes` (a remembered slide's
     whole shape tree) replaces it when given.
     """
-    slides = prs.slides
-    r_id, slide = slides.part.add_slide(layout)
-    blank_key = ("blank", str(layout.part.partname))
+    slide = add_bare_slide(prs, layout)
+    blank_key = ("blank", layout_key(layout))
     if shapes is None and blank_key not in memo:
-        slide.shapes.clone_layout_placeholders(layout)
-        memo[blank_key] = deepcopy(list(slide.shapes._spTree))
+        clone_layout_placeholders(slide, layout)
+        memo[blank_key] = copy_shapes(slide)
     else:
-        tree = slide.shapes._spTree
-        for child in list(tree):
-            tree.remove(child)
-        tree.extend(deepcopy(child) for child in (shapes or memo[blank_key]))
-    slides._sldIdLst.add_sldId(r_id)
+        replace_shapes(slide, shapes or memo[blank_key])
     return slide
 
 
@@ -362,7 +336,7 @@ def _fill_slide(prs, slide, layout, plan: SlidePlan, theme: Theme, image) -> Non
             raise TemplateError(f"layout '{layout.name}' needs two body placeholders (idx 1, 2)")
         _fill_text(body.text_frame, plan.bullets, bullets=True, space_after=10)
         box = (right.left, right.top, right.width, right.height)
-        right._element.getparent().remove(right._element)
+        remove_shape(right)
         _chart(slide, plan, theme, image, *box)
     elif plan.layout in ("content", "two_content"):
         body = _placeholder(slide, 1)
@@ -409,8 +383,6 @@ class _Notes:
     of its (still empty) XML, related to the same master and to their own slide.
     """
 
-    _BODY = "./p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph[@type='body']]/p:txBody"
-
     def __init__(self) -> None:
         self.blank = None  # the first notes slide's XML before text went in
         self.master = None  # the notes master's part
@@ -420,38 +392,20 @@ class _Notes:
         self.count += 1
         if self.blank is None:
             notes_slide = slide.notes_slide  # python-pptx: creates the master if there is none
-            self.blank = deepcopy(notes_slide._element)
-            self.master = slide.part.package.presentation_part.notes_master_part
+            self.blank = copy_notes_slide(notes_slide)
+            self.master = notes_master_part(slide)
             if notes_slide.notes_text_frame is None:
                 raise TemplateError(_NO_NOTES_BODY)
             notes_slide.notes_text_frame.text = text
             return
-        from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-        from pptx.opc.packuri import PackURI
-        from pptx.parts.slide import NotesSlidePart
-        from pptx.text.text import TextFrame
-
-        element = deepcopy(self.blank)
-        part = NotesSlidePart(
-            PackURI(f"/ppt/notesSlides/notesSlide{self.count}.xml"),
-            CONTENT_TYPE.PML_NOTES_SLIDE,
-            slide.part.package,
-            element,
-        )
-        part.relate_to(self.master, RELATIONSHIP_TYPE.NOTES_MASTER)
-        part.relate_to(slide.part, RELATIONSHIP_TYPE.SLIDE)
-        slide.part.relate_to(part, RELATIONSHIP_TYPE.NOTES_SLIDE)
-        TextFrame(element.xpath(self._BODY)[0], None).text = text
+        add_notes_copy(slide, self.blank, self.count, self.master).text = text
 
 
 # Every core property a deck sets; the template's others never reach it.
 _CORE_WRITTEN = {
-    qn(tag)
-    for tag in (
-        "dc:title", "dc:creator", "dc:subject", "cp:keywords", "cp:category", "dc:description",
-        "cp:lastModifiedBy", "cp:revision", "dc:language", "dcterms:created",
-        "dcterms:modified", "cp:lastPrinted",
-    )
+    "dc:title", "dc:creator", "dc:subject", "cp:keywords", "cp:category", "dc:description",
+    "cp:lastModifiedBy", "cp:revision", "dc:language", "dcterms:created", "dcterms:modified",
+    "cp:lastPrinted",
 }  # fmt: skip
 
 
@@ -486,9 +440,7 @@ def write_deck(
     for index, plan in enumerate(deck.slides):
         _write_slide(prs, layouts, plan, theme, images.get(index), notes, memo)
     core = prs.core_properties
-    for child in list(core._element):  # the template's own (its author, company, status ...)
-        if child.tag not in _CORE_WRITTEN:
-            core._element.remove(child)
+    keep_core_properties(core, _CORE_WRITTEN)  # not the template's (author, company, status ...)
     core.title = deck.title
     core.author = deck.author
     core.subject = f"For {deck.executive.name}"
