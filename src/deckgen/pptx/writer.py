@@ -6,24 +6,21 @@ import io
 from datetime import datetime
 
 from pptx import Presentation
-from pptx.util import Inches
 
 from deckgen.errors import TemplateError
 from deckgen.load.theme import Theme
 from deckgen.models import DeckPlan, SlidePlan
-from deckgen.pptx.draw import BODY_BOTTOM, BODY_TOP, MARGIN, Box, chart, quote, source, table
+from deckgen.pptx.fill import Page, fill_slide
 from deckgen.pptx.internals import (
     add_bare_slide,
     clone_layout_placeholders,
     copy_shapes,
     keep_core_properties,
     layout_key,
-    remove_shape,
     replace_shapes,
 )
 from deckgen.pptx.notes import NO_NOTES_BODY, Notes
 from deckgen.pptx.package import app_properties, save_stamped
-from deckgen.pptx.text import drop_empty_placeholders, fill_text, placeholder, textbox
 
 
 def _open_template(theme: Theme):
@@ -77,7 +74,7 @@ def _layouts(prs, theme: Theme) -> dict[str, object]:
 
 
 def _slide_key(plan: SlidePlan) -> str:
-    """Everything _fill_slide reads for a slide without a chart (notes are added apart)."""
+    """Everything fill_slide reads for a slide without a chart (notes are added apart)."""
     return repr(
         (
             plan.layout,
@@ -91,62 +88,6 @@ def _slide_key(plan: SlidePlan) -> str:
             plan.source_line,
         )
     )
-
-
-def _fill_slide(prs, slide, layout, plan: SlidePlan, theme: Theme, image) -> None:
-    title = slide.shapes.title
-    if title is None:
-        raise TemplateError(
-            f"layout '{layout.name}' has no title placeholder; every slide needs one"
-        )
-    title.text = plan.title
-    if plan.role == "title":
-        sub = placeholder(slide, 1)
-        if sub is not None:
-            fill_text(sub.text_frame, plan.subtitle.splitlines(), bullets=False)
-    elif plan.layout == "two_content" and plan.chart is not None:
-        body, right = placeholder(slide, 1), placeholder(slide, 2)
-        if body is None or right is None:
-            raise TemplateError(f"layout '{layout.name}' needs two body placeholders (idx 1, 2)")
-        fill_text(body.text_frame, plan.bullets, bullets=True, space_after=10)
-        box = Box(right.left, right.top, right.width, right.height)
-        remove_shape(right)
-        chart(slide, plan.chart, theme, image, box)
-    elif plan.layout in ("content", "two_content"):
-        body = placeholder(slide, 1)
-        if body is None:
-            raise TemplateError(f"layout '{layout.name}' has no body placeholder (idx 1)")
-        dense = plan.role in ("appendix", "sources", "limits")  # reference: tighter spacing
-        fill_text(
-            body.text_frame,
-            plan.bullets,
-            size=18 if dense else None,
-            bullets=True,
-            space_after=4 if dense else 10,
-        )
-    else:
-        top = BODY_TOP
-        width = prs.slide_width - 2 * MARGIN
-        if plan.quote:
-            top += quote(slide, plan.quote, plan.quote_by, theme, top, width) + Inches(0.25)
-        if plan.chart is not None:
-            height = Inches(plan.chart.height_in)
-            chart(slide, plan.chart, theme, image, Box(MARGIN, top, width, height))
-            top += height + Inches(0.15)
-        if plan.table is not None:
-            table(slide, plan.table, theme, top, width)
-        elif plan.bullets:
-            box = textbox(slide, "Body", MARGIN, top, width, BODY_BOTTOM - top)
-            fill_text(
-                box.text_frame,
-                plan.bullets,
-                size=theme.spec.sizes.body,
-                bullets=True,
-                space_after=10,
-            )
-    if plan.source_line:
-        source(slide, plan.source_line, theme, prs.slide_width - 2 * MARGIN)
-    drop_empty_placeholders(slide)
 
 
 # Every core property a deck sets; the template's others never reach it.
@@ -192,7 +133,7 @@ class DeckWriter:
         if key is not None and key in self._slides:
             return self._add_slide(prs, layout, self._slides[key])
         slide = self._add_slide(prs, layout, None)
-        _fill_slide(prs, slide, layout, plan, self.theme, image)
+        fill_slide(slide, plan, Page(self.theme, prs.slide_width, layout.name, image))
         if key is not None:
             self._slides[key] = copy_shapes(slide)
         return slide
