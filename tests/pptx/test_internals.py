@@ -30,6 +30,9 @@ FENCE = ROOT / "src" / "deckgen" / "pptx" / "internals.py"
 PRIVATE = {
     "_element": "test_proxies_keep_their_element",
     "_p": "test_proxies_keep_their_element",
+    "_r": "test_proxies_keep_their_element",
+    "_tc": "test_proxies_keep_their_element",
+    "_base_placeholder": "test_placeholders_know_what_they_inherit_from",
     "_tbl": "test_oxml_elements_have_the_methods_the_fence_calls",
     "_spTree": "test_proxies_keep_their_element",
     "_sldIdLst": "test_oxml_elements_have_the_methods_the_fence_calls",
@@ -67,15 +70,18 @@ def test_every_private_name_the_fence_uses_is_checked_here():
     assert set(PRIVATE.values()) <= set(globals())
 
 
-# python-pptx's modules that only the fence imports (the XML layer, packaging, parts).
-FENCED_MODULES = ("lxml", "pptx.oxml", "pptx.opc", "pptx.parts", "pptx.chart.xlsx")
+# python-pptx's modules that only the fence imports (the XML layer, packaging, parts); the writer
+# gets its XML from the fence too, the checker parses the theme's with lxml itself.
+FENCED_MODULES = ("pptx.oxml", "pptx.opc", "pptx.parts", "pptx.chart.xlsx")
+CHECKER = ROOT / "src" / "deckgen" / "check"
 
 
 def test_only_the_fence_reaches_into_python_pptx():
     found = []
-    for path in sorted(FENCE.parent.glob("*.py")):
+    for path in sorted([*FENCE.parent.glob("*.py"), *CHECKER.glob("*.py")]):
         if path == FENCE:
             continue
+        fenced = FENCED_MODULES + (("lxml",) if path.parent == FENCE.parent else ())
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Attribute)
@@ -84,6 +90,15 @@ def test_only_the_fence_reaches_into_python_pptx():
                 and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
             ):
                 found.append(f"{path.name}:{node.lineno}: .{node.attr}")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("getattr", "hasattr", "setattr")
+                and len(node.args) > 1
+                and isinstance(node.args[1], ast.Constant)
+                and str(node.args[1].value).startswith("_")
+            ):
+                found.append(f"{path.name}:{node.lineno}: {node.func.id} {node.args[1].value}")
             modules = (
                 [a.name for a in node.names]
                 if isinstance(node, ast.Import)
@@ -92,9 +107,9 @@ def test_only_the_fence_reaches_into_python_pptx():
                 else []
             )
             for module in modules:
-                if module.startswith(FENCED_MODULES):
+                if module.startswith(fenced):
                     found.append(f"{path.name}:{node.lineno}: imports {module}")
-    assert not found, "private python-pptx use outside internals.py:\n" + "\n".join(found)
+    assert not found, "python-pptx's internals used outside internals.py:\n" + "\n".join(found)
 
 
 def test_python_pptx_is_the_minor_version_the_fence_was_written_for():
@@ -129,12 +144,30 @@ def test_proxies_keep_their_element():
     ]:
         assert etree.QName(internals.element_of(proxy)).localname == tag.split(":")[1], tag
     assert etree.QName(paragraph._p).localname == "p"
+    assert internals.element_of(paragraph) is paragraph._p
+    assert etree.QName(internals.run_element(paragraph.runs[0])).localname == "r"
+    assert etree.QName(internals.cell_element(table.table.cell(0, 0))).localname == "tc"
     assert hasattr(paragraph._p, "get_or_add_pPr")
     assert etree.QName(slide.shapes._spTree).localname == "spTree"
     assert slide.shapes._spTree is internals.element_of(slide).find(".//p:spTree", _NS)
 
 
 _NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+
+
+def test_placeholders_know_what_they_inherit_from():
+    prs, slide, table = _slide_with_everything()
+    title = slide.shapes.title
+    assert internals.own_position(title) == [None, None, None, None]  # all from the layout
+    assert internals.own_position(table) == [0, 0, Inches(4), Inches(1)]
+    assert internals.placeholder_element(title).get("type") == "title"
+    assert internals.placeholder_element(table) is None
+    layout_title = internals.base_placeholder(title)
+    assert layout_title.part is prs.slide_layouts[1].part
+    master_title = internals.base_placeholder(layout_title)
+    assert master_title.part is prs.slide_master.part
+    assert internals.base_placeholder(master_title) is None
+    assert internals.base_placeholder(table) is None
 
 
 def test_oxml_elements_have_the_methods_the_fence_calls():

@@ -15,7 +15,7 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import qn  # re-exported: "p:cNvPr" in Clark notation (pptx.oxml is internal)
 from pptx.parts.slide import NotesSlidePart
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
@@ -24,8 +24,41 @@ from pptx.util import Emu, Inches
 
 
 def element_of(proxy):
-    """The lxml element behind a python-pptx shape, slide, layout, master or text frame."""
+    """The lxml element behind a python-pptx shape, slide, layout, master, text frame or
+    paragraph (for a run or a table cell, see `run_element` and `cell_element`)."""
     return proxy._element  # private: proxies hand out no element; needed to read or edit raw XML
+
+
+def run_element(run):
+    """The `a:r` element behind a text run."""
+    return run._r  # private: a run proxy hands out no element; the checker reads its `a:rPr`
+
+
+def cell_element(cell):
+    """The `a:tc` element behind a table cell."""
+    return cell._tc  # private: a cell proxy hands out no element; the checker reads its fill
+
+
+def own_position(shape) -> list[int | None]:
+    """left, top, width, height from the shape's own `a:xfrm`, None for each it inherits."""
+    # private `_element` and its oxml `x`/`y`/`cx`/`cy`: python-pptx's `left` ... look up the
+    # layout and master for each one; the checker resolves them once per layout (speed)
+    el = shape._element
+    return [el.x, el.y, el.cx, el.cy]
+
+
+def placeholder_element(shape):
+    """The shape's `p:ph` element (type, idx), or None for a shape that is no placeholder."""
+    return shape._element.ph  # private `_element` and oxml `ph`: read without a proxy (speed)
+
+
+def base_placeholder(shape):
+    """The layout's (or master's) placeholder a placeholder inherits from, or None."""
+    # private `_base_placeholder`: python-pptx uses it for inherited sizes but does not expose it
+    try:
+        return shape._base_placeholder
+    except AttributeError:  # not a placeholder, or a master's: it inherits from nothing
+        return None
 
 
 def set_alt_text(shape, text: str) -> None:
