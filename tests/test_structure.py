@@ -8,8 +8,8 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "deckgen"
 MAX_LINES = 430  # STYLE.md: "keep modules under ~400 lines"
-# Being split (issue 15); each leaves this list when it is.
-KNOWN_BIG = {"pptx/writer.py"}
+# Modules allowed over MAX_LINES while they are being split (issue 15 split the last of them).
+KNOWN_BIG: set[str] = set()
 
 
 def _modules() -> dict[str, Path]:

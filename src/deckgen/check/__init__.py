@@ -68,9 +68,11 @@ class DeckChecker:
     def _per_slide(self, index: int, rule, slides, facts) -> list[Finding]:
         from lxml import etree
 
+        from deckgen.pptx.internals import element_of
+
         out: list[Finding] = []
         for s in slides:
-            xml = etree.tostring(s.slide._element)
+            xml = etree.tostring(element_of(s.slide))
             layout = str(s.slide.slide_layout.part.partname)
             key = (str(index), layout, hashlib.sha1(xml).hexdigest())
             if key not in self._by_slide:

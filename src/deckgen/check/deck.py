@@ -9,7 +9,15 @@ from weakref import WeakKeyDictionary
 
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE_TYPE
-from pptx.oxml.ns import qn
+
+from deckgen.pptx.internals import (
+    base_placeholder,
+    element_of,
+    own_position,
+    placeholder_element,
+    qn,
+    run_element,
+)
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 NS = {"a": A, "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
@@ -57,8 +65,7 @@ def _dims(shape) -> list[int | None]:
 
     Same answer as python-pptx's inherited `left`/`top`/..., with one base lookup instead of four.
     """
-    el = shape._element
-    dims = [el.x, el.y, el.cx, el.cy]
+    dims = own_position(shape)
     if None in dims and getattr(shape, "is_placeholder", False):
         inherited = _inherited_dims(shape)
         if inherited is not None:
@@ -72,14 +79,14 @@ _LAYOUT_DIMS: WeakKeyDictionary = WeakKeyDictionary()
 def _inherited_dims(shape) -> list[int | None] | None:
     """The dimensions a placeholder inherits, looked up once per layout and placeholder idx."""
     layout = getattr(shape.part, "slide_layout", None)
-    ph = shape._element.ph
+    ph = placeholder_element(shape)
     if layout is None or ph is None:
-        base = getattr(shape, "_base_placeholder", None)
+        base = base_placeholder(shape)
         return _dims(base) if base is not None else None
     by_idx = _LAYOUT_DIMS.setdefault(layout.part, {})
     idx = int(ph.get("idx") or 0)
     if idx not in by_idx:
-        base = getattr(shape, "_base_placeholder", None)
+        base = base_placeholder(shape)
         by_idx[idx] = _dims(base) if base is not None else None
     return by_idx[idx]
 
@@ -117,7 +124,7 @@ class Colors:
             r.target_part for r in master.part.rels.values() if r.reltype.endswith("/theme")
         )
         self.scheme = _scheme(theme_part.blob)
-        clr_map = master._element.find(qn("p:clrMap"))
+        clr_map = element_of(master).find(qn("p:clrMap"))
         self.map = dict(clr_map.attrib) if clr_map is not None else {}
 
     def scheme_color(self, name: str) -> str | None:
@@ -141,7 +148,7 @@ class Colors:
 
     def background(self) -> str:
         for owner in (self.slide, self.layout, self.master):
-            bg = owner._element.find(".//p:cSld/p:bg", NS)
+            bg = element_of(owner).find(".//p:cSld/p:bg", NS)
             if bg is None:
                 continue
             color = self.fill_color(bg.find("p:bgPr", NS))
@@ -176,7 +183,7 @@ def _layout_lst_styles(layout) -> dict[int, Any]:
     found = _LAYOUT_LSTS.get(layout.part)
     if found is None:
         found = {}
-        for sp in layout._element.iterfind(".//p:sp", NS):
+        for sp in element_of(layout).iterfind(".//p:sp", NS):
             ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
             if ph is not None:
                 found.setdefault(int(ph.get("idx") or 0), sp.find(".//a:lstStyle", NS))
@@ -194,13 +201,13 @@ def runs_of(shape, colors: Colors, default_size: float = 18.0) -> list[TextRun]:
     """Text runs with their effective size and colour (run -> paragraph -> shape -> master)."""
     out = []
     frame = shape.text_frame
-    lst = frame._txBody.find("a:lstStyle", NS)
+    lst = element_of(frame).find("a:lstStyle", NS)
     placeholder_style = None
     placeholder_lst = None
-    ph = shape._element.ph if getattr(shape, "is_placeholder", False) else None
+    ph = placeholder_element(shape) if getattr(shape, "is_placeholder", False) else None
     if ph is not None:
         is_title = "title" in (ph.get("type") or "").lower()  # title, ctrTitle
-        styles = colors.master._element.find("p:txStyles", NS)
+        styles = element_of(colors.master).find("p:txStyles", NS)
         placeholder_style = (
             styles.find("p:titleStyle" if is_title else "p:bodyStyle", NS)
             if styles is not None
@@ -209,7 +216,7 @@ def runs_of(shape, colors: Colors, default_size: float = 18.0) -> list[TextRun]:
         placeholder_lst = _layout_lst_styles(colors.layout).get(int(ph.get("idx") or 0))
     for paragraph in frame.paragraphs:
         level = paragraph.level
-        p_pr = paragraph._p.find("a:pPr", NS)
+        p_pr = element_of(paragraph).find("a:pPr", NS)
         chain = [p_pr.find("a:defRPr", NS) if p_pr is not None else None]
         for source in (lst, placeholder_lst, placeholder_style):
             lvl = _lst_level(source, level)
@@ -217,7 +224,7 @@ def runs_of(shape, colors: Colors, default_size: float = 18.0) -> list[TextRun]:
         for run in paragraph.runs:
             if not run.text.strip():
                 continue
-            r_pr = run._r.find("a:rPr", NS)
+            r_pr = run_element(run).find("a:rPr", NS)
             size = None
             color = None
             bold = False

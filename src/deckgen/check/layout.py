@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from deckgen.check.deck import TextRun
@@ -16,6 +15,7 @@ from deckgen.check.slides import (
     Slide,
     finding,
 )
+from deckgen.pptx.internals import cell_element, element_of, qn
 from deckgen.textfit import EMU_PER_PT, Para, measure
 
 
@@ -39,8 +39,8 @@ def _paras(shape, runs: list[TextRun]) -> list[Para]:
                 before,
                 after,
                 18
-                if paragraph._p.find(qn("a:pPr")) is not None
-                and paragraph._p.find(qn("a:pPr")).get("indent")
+                if element_of(paragraph).find(qn("a:pPr")) is not None
+                and element_of(paragraph).find(qn("a:pPr")).get("indent")
                 else 0,
             )
         )
@@ -105,7 +105,7 @@ def ax01(slides: list[Slide]) -> list[Finding]:
     out = []
     for s in slides:
         for b in s.boxes:
-            element = b.shape._element
+            element = element_of(b.shape)
             if element.tag not in (qn("p:pic"), qn("p:graphicFrame")):
                 continue
             props = element.find(".//" + qn("p:cNvPr"))
@@ -148,12 +148,12 @@ def ax04_05(slides: list[Slide]) -> list[Finding]:
         for b in s.boxes:
             groups: list[tuple[Any, str]] = []
             if b.kind == "text":
-                own = colors.fill_color(b.shape._element.find(qn("p:spPr")))
+                own = colors.fill_color(element_of(b.shape).find(qn("p:spPr")))
                 groups.append((b.shape, own or page))
             elif b.kind == "table":
                 for row in b.shape.table.rows:
                     for cell in row.cells:
-                        fill = colors.fill_color(cell._tc.find(qn("a:tcPr")))
+                        fill = colors.fill_color(cell_element(cell).find(qn("a:tcPr")))
                         groups.append((cell, fill or page))
             for holder, background in groups:
                 runs = s.runs(holder) if hasattr(holder, "text_frame") else []

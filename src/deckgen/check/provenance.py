@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pptx.oxml.ns import qn
-
 from deckgen.check.findings import Finding
 from deckgen.check.slides import (
     NUMBER,
     Slide,
     finding,
 )
+from deckgen.pptx.internals import element_of, qn
 
 
 def pv01(slides: list[Slide], manifest: dict) -> list[Finding]:
@@ -40,7 +39,7 @@ def _shown_text(s: Slide) -> list[str]:
         elif b.kind == "table":
             shown += [c.text for row in b.shape.table.rows for c in row.cells]
         elif b.kind == "picture":
-            props = b.shape._element.find(".//" + qn("p:cNvPr"))
+            props = element_of(b.shape).find(".//" + qn("p:cNvPr"))
             shown.append(props.get("descr", "") if props is not None else "")
     return shown
 

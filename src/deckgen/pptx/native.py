@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE
-from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from deckgen.load.theme import Theme
 from deckgen.models import ChartPlan
-from deckgen.pptx.chart_data import LiteralChartData
+from deckgen.pptx.internals import literal_chart_data, set_alt_text
 
 
 def _style(chart, theme: Theme, color: str) -> None:
@@ -40,7 +39,7 @@ def add_native_chart(slide, plan: ChartPlan, theme: Theme, left, top, width, hei
     gap = Inches(0.25)
     each = int((width - gap * (n - 1)) / n)
     for i, panel in enumerate(plan.panels):
-        data = LiteralChartData()  # the workbook behind the chart holds no formulas
+        data = literal_chart_data()  # the workbook behind the chart holds no formulas
         data.categories = [item.x for item in panel.items]
         if plan.kind == "range":
             # Native labels wrap badly on bars, so the range goes into the category name.
@@ -60,9 +59,7 @@ def add_native_chart(slide, plan: ChartPlan, theme: Theme, left, top, width, hei
             kind, Emu(left + i * (each + gap)), top, Emu(each), height, data
         )
         frame.name = f"Chart {i + 1}"
-        frame._element.find(qn("p:nvGraphicFramePr")).find(qn("p:cNvPr")).set(
-            "descr", plan.alt_text
-        )
+        set_alt_text(frame, plan.alt_text)
         chart = frame.chart
         _style(chart, theme, colors.accent)
         last = len(chart.plots[0].series) - 1

@@ -7,6 +7,8 @@ import re
 import zipfile
 from datetime import datetime
 
+from deckgen.pptx.internals import extended_properties_name, package_parts, write_package
+
 
 def _zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
     when = max(when, datetime(1980, 1, 1, tzinfo=when.tzinfo))
@@ -74,40 +76,20 @@ def app_properties(prs, theme_name: str) -> bytes:
 def save_stamped(prs, when: datetime, app: bytes | None = None) -> bytes:
     """The presentation as .pptx bytes, every zip entry stamped `when`, in one pass.
 
-    python-pptx's own writer stamps entries with the current time; this is its PackageWriter with
-    a zip writer that stamps them with the deck's date instead, so decks need no second pass.
-    `app`, if given, replaces the extended properties (docProps/app.xml, wherever the template
-    keeps them).
+    python-pptx's own writer stamps entries with the current time; this is its package writer
+    writing to a zip whose entries are stamped with the deck's date instead, so decks need no
+    second pass. `app`, if given, replaces the extended properties (docProps/app.xml, wherever
+    the template keeps them).
     """
-    from pptx.opc.constants import CONTENT_TYPE
-    from pptx.opc.serialized import PackageWriter
-
-    package = prs.part.package
-    parts = tuple(package.iter_parts())
-    app_name = next(
-        (
-            p.partname.membername
-            for p in parts
-            if p.content_type == CONTENT_TYPE.OFC_EXTENDED_PROPERTIES
-        ),
-        "docProps/app.xml",
-    )
-
-    class _Stamped(PackageWriter):
-        def _write(self) -> None:
-            with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as zf:
-                entries = _Entries(zf, when, app, app_name)
-                self._write_content_types_stream(entries)
-                self._write_pkg_rels(entries)
-                self._write_parts(entries)
-
+    parts = package_parts(prs)
     out = io.BytesIO()
-    _Stamped(out, package._rels, parts)._write()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        write_package(prs, parts, _Entries(zf, when, app, extended_properties_name(parts)))
     return out.getvalue()
 
 
 class _Entries:
-    """What PackageWriter writes to: one stamped, deflated zip entry per part."""
+    """What the package writer writes to: one stamped, deflated zip entry per part."""
 
     def __init__(
         self,
