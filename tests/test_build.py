@@ -144,7 +144,7 @@ def test_evidence_slides_carry_source_lines_from_the_library(northwind_decks, en
     prs = deck(northwind_decks, re.sub(r"\W+", "-", entry["name"].lower()) + ".pptx")
     lines = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.name == "Source"]
     evidence_lines = [line for line in lines if "HR data" not in line]
-    assert len(evidence_lines) >= 3
+    assert len(evidence_lines) >= 2  # a slot nothing fits is left out (see the Lars test below)
     for line in evidence_lines:
         matches = [
             i
@@ -226,9 +226,14 @@ def test_json_report(tmp_path):
     assert 0 < by_name["Jordan Ellis"]["confidence"] <= 1
     assert by_name["Jordan Ellis"]["path"] == str(tmp_path / "jordan-ellis.pptx")
     assert all(
-        d["slides"] >= 8 and d["figures"] > 0 and len(d["citations"]) >= 3 for d in report["decks"]
+        d["slides"] >= 8 and d["figures"] > 0 and len(d["citations"]) >= 2 for d in report["decks"]
     )
     assert "Built 6 decks" in result.stderr
+    lars = by_name["Lars Nygaard"]
+    assert [m["purpose"] for m in lars["missing_evidence"]] == ["why our own view may be filtered"]
+    assert lars["missing_evidence"][0]["kept_out"]["rule"] == "sponsored"
+    kept = [e["kept_out"] for e in lars["evidence"] if e["kept_out"]]
+    assert kept and all(k["rule"] == "sponsored" for k in kept)
 
 
 def test_adhoc_objection_without_audience_file(workspace, tmp_path):
@@ -449,3 +454,22 @@ def test_an_org_with_no_kpis_builds_every_blocker_without_org_figures(tmp_path):
                 source = number["source"]
                 assert source["kind"] != "derived", (manifest.name, number)
                 assert not source["ref"].startswith("org.yaml kpis"), (manifest.name, number)
+
+
+def test_sceptic_of_sponsored_research_gets_none_and_hears_what_is_missing(northwind_decks):
+    """Lars Nygaard distrusts studies "sponsored by someone selling wellbeing apps": no
+    consultancy, vendor or company research in his deck, and the notes say which slot nothing
+    independent could fill, naming the nearest item a rule left out."""
+    prs = deck(northwind_decks, "lars-nygaard.pptx")
+    sponsored = {
+        item["id"]: item
+        for item in (yaml.safe_load(p.read_text()) for p in (ROOT / "evidence").glob("*.yaml"))
+        if item["fit"]["funder"] in ("consultancy", "vendor", "company")
+    }
+    lines = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.name == "Source"]
+    for line in lines:
+        for item in sponsored.values():
+            assert item["title"] not in line, f"sponsored item {item['id']} cited: {line}"
+    notes = prs.slides[0].notes_slide.notes_text_frame.text
+    assert "Evidence gap" in notes and "nothing in the library fits Northwind Logistics" in notes
+    assert "distrusts sponsored research" in notes or "superseded" in notes

@@ -19,7 +19,9 @@ from deckgen.manifest import build_manifest
 from deckgen.models import DeckPlan, DeckResult
 from deckgen.plan import DeckInputs, plan_deck
 from deckgen.pptx.writer import DeckWriter
-from deckgen.select import Pick, select_for_slots
+from deckgen.select import Pick, Selection, select_for_slots
+from deckgen.select.fit import Audience, superseded_by
+from deckgen.specifics import find_specifics
 from deckgen.text import use_template_cache
 from deckgen.words import plural
 
@@ -44,6 +46,7 @@ class Planner:
     def __init__(self, inputs: BuildInputs):
         self.inputs = inputs
         self._storylines: dict[str, Storyline] = {}
+        self._superseded = superseded_by(inputs.library)
 
     def storyline(self, blocker: str) -> Storyline:
         name = storyline_for(blocker)
@@ -51,7 +54,7 @@ class Planner:
             self._storylines[name] = load_storyline(name)
         return self._storylines[name]
 
-    def plan(self, job: DeckJob) -> tuple[DeckPlan, Storyline, list[Pick], Pick | None]:
+    def plan(self, job: DeckJob) -> tuple[DeckPlan, Storyline, Selection, Pick | None]:
         s, cls = self.inputs, job.classification
         storyline = self.storyline(cls.blocker)
         org = s.org
@@ -61,20 +64,28 @@ class Planner:
             if spec.role == "evidence"
             for i in range(spec.repeat)
         ]
-        kpis, region, industry = set(org.kpis), org.region, org.industry
-        picks = (
-            []
-            if cls.blocker == "none"
-            else select_for_slots(s.library, cls.blocker, wants, kpis, region, industry)
+        specifics = find_specifics(job.executive.said)
+        who = Audience(
+            org.country,
+            org.region,
+            org.industry,
+            org.setting,
+            frozenset(org.kpis),
+            any(sp.name == "distrusts-sponsored" for sp in specifics),
+            self._superseded,
         )
+        chosen = (
+            Selection()
+            if cls.blocker == "none"
+            else select_for_slots(s.library, cls.blocker, wants, who)
+        )
+        picks = chosen.picks
         answer_secondary = cls.how == "classified" and cls.blocker != "none" and is_close(cls)
         second = None
         if answer_secondary and cls.secondary:
             taken = frozenset(p.item.id for p in picks)
-            found = select_for_slots(
-                s.library, cls.secondary, [None], kpis, region, industry, exclude=taken
-            )
-            second = found[0] if found else None
+            found = select_for_slots(s.library, cls.secondary, [None], who, exclude=taken)
+            second = found.picks[0] if found.picks else None
         deck_inputs = DeckInputs(
             org,
             job.executive,
@@ -89,9 +100,10 @@ class Planner:
             answer_secondary,
             s.figures,
             s.library,
+            tuple(chosen.missing),
         )
         plan = plan_deck(deck_inputs, storyline, s.fmt, s.theme.spec.name, s.typeset)
-        return plan, storyline, picks, second
+        return plan, storyline, chosen, second
 
 
 class DeckBuilder:
@@ -117,7 +129,7 @@ class DeckBuilder:
     def _build(self, job: DeckJob) -> Built:
         s = self.inputs
         use_template_cache(s.templates)
-        plan, storyline, picks, second = self.planner.plan(job)
+        plan, storyline, selection, second = self.planner.plan(job)
         mode = s.opts.charts or s.theme.spec.charts
         charts = chart_images(plan, s.theme.spec, s.charts) if mode != "native" else None
         if not s.opts.notes:
@@ -130,9 +142,30 @@ class DeckBuilder:
             1 for sl in plan.slides for n in sl.numbers if n.unit not in ("text", "date")
         )  # figures, not digits inside quoted text
         citations = tuple(dict.fromkeys(r.evidence_id for sl in plan.slides for r in sl.sources))
-        chosen = tuple((p.item.id, p.purpose, p.reasons) for p in picks)
-        if second:
-            chosen += ((second.item.id, "the second concern", second.reasons),)
+        picks = [*selection.picks, *([second] if second else [])]
+        chosen = tuple(
+            (p.item.id, p.purpose or "the second concern", p.reasons)
+            if p is second
+            else (p.item.id, p.purpose, p.reasons)
+            for p in picks
+        )
+        kept_out = tuple(
+            (p.purpose, p.excluded.item_id, p.excluded.rule, p.excluded.why)
+            for p in picks
+            if p.excluded
+        )
+        missing = tuple(
+            (
+                m.purpose,
+                m.needs,
+                *(
+                    (m.excluded.item_id, m.excluded.rule, m.excluded.why)
+                    if m.excluded
+                    else ("", "", "")
+                ),
+            )
+            for m in selection.missing
+        )
         exe, cls = job.executive, job.classification
         result = DeckResult(
             exe.name,
@@ -152,6 +185,8 @@ class DeckBuilder:
             charts.cached if charts else 0,
             sum(1 for f in findings if f.severity == "error"),
             sum(1 for f in findings if f.severity == "warning"),
+            kept_out,
+            missing,
         )
         return Built(job.target, data, manifest, result)
 

@@ -210,3 +210,7 @@ class DeckResult:
     charts_cached: int = 0  # image charts taken from the chart cache
     check_errors: int = 0  # the checker's findings by severity (the summary line counts them)
     check_warnings: int = 0
+    # (slot purpose, evidence id, rule, why): the best item a hard fit rule kept out of a slot
+    kept_out: tuple[tuple[str, str, str, str], ...] = ()
+    # (slot purpose, what it needed, best kept-out id, rule, why): slots nothing fits
+    missing: tuple[tuple[str, str, str, str, str], ...] = ()

@@ -169,9 +169,17 @@ def _say_what_happened(report: BuildReport, explain: bool) -> None:
         click.echo(
             f"{d.executive}: {d.blocker} ({d.blocker_how}), storyline {d.storyline}", err=True
         )
+        kept = {purpose: (item, rule, why) for purpose, item, rule, why in d.kept_out}
         for item_id, purpose, why in d.chosen:
             slot = f" [{purpose}]" if purpose else ""
             click.echo(f"  {item_id}{slot}: {'; '.join(why)}", err=True)
+            if purpose in kept:
+                other, rule, because = kept[purpose]
+                click.echo(f"    not {other} (rule {rule}): {because}", err=True)
+        for purpose, needs, other, rule, because in d.missing:
+            click.echo(f"  nothing fits [{purpose}]: needed {needs}", err=True)
+            if other:
+                click.echo(f"    nearest, {other} (rule {rule}): {because}", err=True)
 
 
 def _summary(report: BuildReport) -> str:
@@ -224,7 +232,10 @@ def _progress(quiet: bool):
 
 # DeckResult fields under another name in the report, and those it leaves out (said elsewhere).
 _RENAMED = {"blocker_how": "blocker_chosen", "findings": "check"}
-_LEFT_OUT = {"chosen", "charts_rendered", "charts_cached", "check_errors", "check_warnings"}
+_LEFT_OUT = {
+    "chosen", "charts_rendered", "charts_cached", "check_errors", "check_warnings", "kept_out",
+    "missing",
+}  # fmt: skip
 
 
 def _deck_json(d: DeckResult) -> dict:
@@ -235,8 +246,20 @@ def _deck_json(d: DeckResult) -> dict:
     }
     row["path"] = str(d.path)
     row["charts"] = {"rendered": d.charts_rendered, "cached": d.charts_cached}
+    kept = {
+        purpose: {"id": item, "rule": rule, "why": why} for purpose, item, rule, why in d.kept_out
+    }
     row["evidence"] = [
-        {"id": i, "purpose": purpose, "why": list(why)} for i, purpose, why in d.chosen
+        {"id": i, "purpose": purpose, "why": list(why), "kept_out": kept.get(purpose)}
+        for i, purpose, why in d.chosen
+    ]
+    row["missing_evidence"] = [
+        {
+            "purpose": purpose,
+            "needs": needs,
+            "kept_out": {"id": item, "rule": rule, "why": why} if item else None,
+        }
+        for purpose, needs, item, rule, why in d.missing
     ]
     return row
 

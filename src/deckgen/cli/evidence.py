@@ -107,4 +107,61 @@ def evidence_lint(strict, max_age, library) -> None:
         raise SystemExit(1)
 
 
+@evidence.command("coverage")
+@json_option("Print the matrix as JSON.")
+@library_option
+def evidence_coverage(as_json, library) -> None:
+    """What the library covers: items per industry, benchmarks per measure and place, and the
+    share verified at the publisher's own page, against data/coverage.yaml. Exits 1 when a target
+    is not met."""
+    from deckgen.coverage import coverage
+
+    report = coverage(_library(library))
+    if as_json:
+        click.echo(json.dumps(_coverage_json(report), indent=2, ensure_ascii=False))
+    else:
+        for line in _coverage_lines(report):
+            click.echo(line)
+    if not report.met:
+        raise SystemExit(1)
+
+
+def _coverage_lines(report) -> list[str]:
+    mark = {True: "ok  ", False: "GAP "}
+    lines = [
+        f"Evidence library: {plural(report.total, 'item')}, {report.primary} verified at the "
+        f"publisher's own page ({report.primary_share:.0f}%, target {report.primary_target:.0f}%)"
+        f" {mark[report.primary_share >= report.primary_target].strip()}",
+        f"Superseded editions marked (series): {len(report.series_superseded)}",
+        "",
+        "Industries (items, target):",
+    ]
+    for c in report.industries:
+        lines.append(f"  {mark[c.met]}{c.label:<32} {c.count:>3} / {c.minimum}")
+    lines += ["", "Benchmarks (items, or countries for the Nordics):"]
+    for c in report.benchmarks:
+        found = ", ".join(c.items) if c.items else (c.note or "none found")
+        lines.append(f"  {mark[c.met]}{c.label:<56} {c.count:>2}  {found}")
+    return lines
+
+
+def _coverage_json(report) -> dict:
+    def cell(c):
+        return {
+            "key": c.key, "label": c.label, "count": c.count, "min": c.minimum, "met": c.met,
+            "items": list(c.items), "note": c.note,
+        }  # fmt: skip
+
+    return {
+        "items": report.total,
+        "primary": report.primary,
+        "primary_share": round(report.primary_share, 1),
+        "primary_target": report.primary_target,
+        "superseded": list(report.series_superseded),
+        "industries": [cell(c) for c in report.industries],
+        "benchmarks": [cell(c) for c in report.benchmarks],
+        "met": report.met,
+    }
+
+
 COMMANDS = (evidence,)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.load.schema import Strict, validate
@@ -39,12 +39,30 @@ Role = Literal[
 class Want(Strict):
     """What an evidence slot asks for; the best remaining item that fits is chosen."""
 
-    prefer: list[str] = Field(default_factory=list, description="Evidence ids to try first.")
+    argues: list[str] = Field(
+        default_factory=list,
+        description="The arguments the slot needs (data/arguments.yaml), first preferred; an item "
+        "must make one of them. Never evidence ids: which item wins is a matter of fit.",
+    )
     blocker: str | None = Field(None, description="Answer this blocker (default: the deck's).")
     kinds: list[str] = Field(default_factory=list, description="Only these kinds, if any fit.")
     grades: list[Literal["A", "B", "C"]] = Field(default_factory=list)
     chart: bool = Field(False, description="Prefer items with chart data.")
     purpose: str = Field("", description="Why this slot exists, for --explain.")
+
+    @field_validator("argues")
+    @classmethod
+    def _known(cls, names: list[str]) -> list[str]:
+        from deckgen.load.evidence import arguments
+
+        known = arguments()
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise ValueError(
+                f"unknown argument(s) {', '.join(unknown)}; data/arguments.yaml has: "
+                f"{', '.join(known)}"
+            )
+        return names
 
 
 class RawSlide(Strict):

@@ -12,6 +12,7 @@ from deckgen.load.storyline import SlideSpec, Storyline
 from deckgen.models import DeckPlan, SlidePlan, Typeset
 from deckgen.plan import figures as pf
 from deckgen.plan.context import deck_context
+from deckgen.plan.evidence import missing_note
 from deckgen.plan.fit import paginate, title_fits
 from deckgen.plan.inputs import DeckInputs
 from deckgen.plan.roles import Planning, role_of
@@ -57,6 +58,9 @@ def plan_deck(
             slides.append(_plan_slide(spec, context, state, typeset))
     slides = [s for s in slides if role_of(s.role).finish(slides, s, state)]
     slides = paginate(slides, typeset)
+    gaps = missing_note(inputs)
+    if gaps and slides and slides[0].notes:
+        slides[0].notes = f"{slides[0].notes.rstrip()}\n{gaps}"
     title = next(s.title for s in slides if s.role == "title")
     org = inputs.org
     return DeckPlan(

@@ -64,3 +64,20 @@ def source_line(ref: SourceRef, item_title: str, kind: str) -> str:
     title = item_title if item_title[-1:] in ".?!" else f"{item_title}."
     kind_name = kind.upper() if kind == "rct" else kind.capitalize()
     return f"Source: {ref.short}. {title} {kind_name}, grade {ref.grade}{secondary}."
+
+
+def missing_note(inputs) -> str:
+    """For the presenter: the evidence slots nothing in the library fits, and the nearest item a
+    fit rule left out, so the gap is known before anyone asks."""
+    by_id = {item.id: item for item in inputs.library}
+    lines = []
+    for gap in inputs.missing:
+        line = (
+            f'Evidence gap ("{gap.purpose}"): nothing in the library fits {inputs.org.name} '
+            f"here; it would need {gap.needs}."
+        )
+        if gap.excluded and gap.excluded.item_id in by_id:
+            near = by_id[gap.excluded.item_id].source_ref().short
+            line += f" The nearest, {near}, was left out: {gap.excluded.why}."
+        lines.append(line + " That slide is left out; lean on our own figures at this point.")
+    return "\n".join(lines)

@@ -8,7 +8,7 @@ from datetime import date
 from deckgen.figures import OrgFigures
 from deckgen.load.evidence import EvidenceItem
 from deckgen.models import Classification, Executive, HistoryPoint, Kpi
-from deckgen.select import Pick
+from deckgen.select import Missing, Pick
 
 
 @dataclass(frozen=True)
@@ -51,3 +51,4 @@ class DeckInputs:
     answer_secondary: bool = False
     figures: OrgFigures | None = None
     library: tuple[EvidenceItem, ...] = ()
+    missing: tuple[Missing, ...] = ()  # evidence slots nothing in the library fits

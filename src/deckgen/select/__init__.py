@@ -1,0 +1,125 @@
+"""Choose evidence for a deck's slots: hard fit rules first (select/fit.py), then what the slot
+asks for, then soft fit and strength (select/prefer.py). Deterministic, and says why: every pick
+records its reasons and the best item a rule kept out; a slot nothing fits is reported missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deckgen.load.evidence import Claim, EvidenceItem
+from deckgen.select.fit import Audience, broken_rule, superseded_by
+from deckgen.select.prefer import argues_for, fit_score, want_score
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """The best item a hard rule kept out of a slot."""
+
+    item_id: str
+    rule: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Pick:
+    item: EvidenceItem
+    claim: Claim
+    score: float
+    reasons: tuple[str, ...]
+    purpose: str = ""
+    excluded: Excluded | None = None
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A slot no evidence fits: what it needed, and the best item a rule kept out."""
+
+    purpose: str
+    needs: str
+    excluded: Excluded | None = None
+
+
+@dataclass(frozen=True)
+class Selection:
+    picks: list[Pick] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+
+
+def audience_for(library: tuple[EvidenceItem, ...], who: Audience) -> Audience:
+    """`who` with the library's superseded editions filled in."""
+    return Audience(
+        who.country,
+        who.region,
+        who.industry,
+        who.setting,
+        who.kpis,
+        who.distrusts_sponsored,
+        superseded_by(library),
+    )
+
+
+def select_for_slots(
+    library: tuple[EvidenceItem, ...],
+    blocker: str,
+    wants: list,
+    who: Audience,
+    exclude: frozenset[str] = frozenset(),
+) -> Selection:
+    """One pick per evidence slot, in slot order, never the same item twice. A slot's `want`
+    (load/storyline.py) names the arguments, kinds, grades or chart it needs; a slot without one
+    takes the best remaining item for the deck's blocker."""
+    if who.superseded is None:
+        who = audience_for(library, who)
+    used = set(exclude)
+    out = Selection()
+    for want in wants:
+        target = (want.blocker if want and want.blocker else None) or blocker
+        pick, excluded = _best(library, target, want, who, used)
+        if pick is None:
+            out.missing.append(
+                Missing(want.purpose if want else "", _needs(want, target), excluded)
+            )
+            continue
+        out.picks.append(pick)
+        used.add(pick.item.id)
+    return out
+
+
+def _best(library, target: str, want, who: Audience, used: set[str]):
+    best: tuple | None = None
+    kept_out: tuple | None = None
+    for item in library:
+        if item.id in used or not argues_for(item, want):
+            continue
+        if want is None and target not in item.blockers:
+            continue  # an open slot takes evidence for its blocker only
+        score, why = fit_score(item, target, who)
+        if want is not None:
+            bonus, more = want_score(item, want)
+            score, why = score + bonus, more + why
+        key = (-score, item.id)
+        broken = broken_rule(item, who)
+        if broken:
+            # the nearest item a rule kept out; an old edition is the least telling
+            near = (broken[0] == "superseded", *key)
+            if kept_out is None or near < kept_out[0]:
+                kept_out = (near, Excluded(item.id, *broken))
+        elif best is None or key < best[0]:
+            best = (key, item, score, why)
+    excluded = kept_out[1] if kept_out else None
+    if best is None:
+        return None, excluded
+    _, item, score, why = best
+    purpose = want.purpose if want else ""
+    return Pick(item, item.claims[0], score, tuple(why), purpose, excluded), excluded
+
+
+def _needs(want, blocker: str) -> str:
+    """What a slot needed, in words for the presenter."""
+    from deckgen.load.evidence import arguments
+
+    if want is not None and want.argues:
+        meant = arguments()
+        return "; or ".join(meant.get(a, a) for a in want.argues)
+    kinds = f" ({', '.join(want.kinds)})" if want is not None and want.kinds else ""
+    return f"evidence that answers {blocker}{kinds}"

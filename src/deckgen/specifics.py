@@ -1,0 +1,72 @@
+"""The specifics an executive's words name besides the blocker (data/specifics.yaml): a source
+they distrust, ... Each one found changes what the deck brings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import Field, model_validator
+
+from deckgen.load.schema import Strict
+
+
+class _Specific(Strict):
+    means: str = Field(description="What it says about the executive, in words for reports.")
+    changes: str = Field(description="What it changes in the deck.")
+    patterns: list[str] = Field(
+        min_length=1, description="Regular expressions over folded, lower-cased words."
+    )
+
+
+class _SpecificsFile(Strict):
+    specifics: dict[str, _Specific]
+
+    @model_validator(mode="after")
+    def _valid(self) -> _SpecificsFile:
+        for name, spec in self.specifics.items():
+            for i, pattern in enumerate(spec.patterns):
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(
+                        f"specifics.{name}.patterns[{i}]: not a regular expression ({exc})"
+                    ) from None
+        return self
+
+
+@dataclass(frozen=True)
+class Specific:
+    name: str
+    means: str
+    changes: str
+    words: str  # what in the executive's words matched
+
+
+@cache
+def _table() -> dict[str, tuple[_Specific, tuple[re.Pattern[str], ...]]]:
+    from deckgen.load.datafiles import read_data
+
+    data = read_data("specifics", _SpecificsFile)
+    return {
+        name: (spec, tuple(re.compile(p) for p in spec.patterns))
+        for name, spec in data.specifics.items()
+    }
+
+
+def find_specifics(said: str | None) -> tuple[Specific, ...]:
+    """The specifics named in `said`, in data-file order, each with the words that named it."""
+    if not said:
+        return ()
+    from deckgen.classify.cues import fold
+
+    text = fold(said.lower())
+    found = []
+    for name, (spec, patterns) in _table().items():
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match:
+                found.append(Specific(name, spec.means, spec.changes, match.group(0)))
+                break
+    return tuple(found)
