@@ -34,14 +34,8 @@ classifier: $(STAMP)
 	$(PY) tools/export_encoder.py --cache-only
 	$(PY) tools/calibrate_classifier.py
 
-## ruff's complexity rules (pyproject.toml), held so far by the code split for them (issue 15).
-COMPLEX_RULES := C901,PLR0912,PLR0913,PLR0915
-KEPT_SIMPLE   := src/deckgen/cli src/deckgen/classify src/deckgen/figures src/deckgen/regions.py \
-                 src/deckgen/pptx
-
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests tools bench
-	$(VENV)/bin/ruff check --select $(COMPLEX_RULES) $(KEPT_SIMPLE)
 	$(VENV)/bin/ruff format --check src tests tools bench
 
 format: $(STAMP)

@@ -11,7 +11,7 @@ from pptx.util import Inches
 
 from deckgen.load.theme import load_theme
 from deckgen.models import Table
-from deckgen.pptx.draw import SOURCE_TOP, Box, picture, quote, source, table
+from deckgen.pptx.draw import Box, geometry, picture, quote, source, table
 from deckgen.pptx.internals import cell_element, element_of
 from tests.conftest import ROOT
 
@@ -58,4 +58,18 @@ def test_a_long_quote_is_taller_and_the_source_sits_at_the_foot():
     assert quote(slide, "Short.", "Jordan Ellis, CFO", THEME, top, width) == Inches(1.7)
     assert quote(slide, "x" * 141, "Jordan Ellis, CFO", THEME, top, width) == Inches(2.3)
     source(slide, "Source: org.yaml", THEME, width)
-    assert slide.shapes[-1].name == "Source" and slide.shapes[-1].top == SOURCE_TOP
+    assert slide.shapes[-1].name == "Source" and slide.shapes[-1].top == Inches(6.58)
+    assert geometry(THEME).source_top == Inches(THEME.spec.canvas.source_top)
+
+
+def test_the_source_line_and_quote_follow_the_themes_canvas():
+    import dataclasses
+
+    canvas = THEME.spec.canvas.model_copy(update={"margin": 1.0, "source_top": 6.2})
+    wide = dataclasses.replace(THEME, spec=THEME.spec.model_copy(update={"canvas": canvas}))
+    slide = _slide()
+    source(slide, "Source: org.yaml", wide, Inches(11))
+    line = slide.shapes[-1]
+    assert (line.left, line.top) == (Inches(1.0), Inches(6.2))
+    quote(slide, "Short.", "Jordan Ellis, CFO", wide, Inches(1.75), Inches(11))
+    assert slide.shapes[-2].left == Inches(1.0)  # the quote bar

@@ -76,8 +76,9 @@ def test_a_new_kind_of_slide_is_one_registered_filler(monkeypatch):
         roles = ("big_number",)
 
         def fill(self, slide, plan, page):
+            g = fill.geometry(page.theme)
             fill.textbox(
-                slide, "Big number", fill.MARGIN, fill.BODY_TOP, page.width, 10
+                slide, "Big number", g.margin, g.body_top, page.width, 10
             ).text = plan.bullets[0]
 
     plan = SlidePlan("big_number", "content", "Cost of doing nothing", bullets=["£1.2m"])

@@ -55,6 +55,16 @@ class Sizes(Strict):
     big_number: int = Field(ge=18, le=96)
 
 
+class Canvas(Strict):
+    """Where fillers draw on a slide without placeholders (inches from the slide's top left)."""
+
+    margin: float = Field(0.6, ge=0, le=3, description="Left and right margin.")
+    body_top: float = Field(1.75, ge=0, le=8, description="Top of the content under the title.")
+    body_bottom: float = Field(6.5, ge=1, le=8, description="Bottom of the content.")
+    source_top: float = Field(6.58, ge=1, le=8, description="Top of the source line.")
+    source_height: float = Field(0.55, gt=0, le=2, description="Height of the source line.")
+
+
 class ThemeFile(Strict):
     name: str
     description: str = ""
@@ -62,6 +72,7 @@ class ThemeFile(Strict):
     fonts: Fonts
     colors: Colors
     sizes: Sizes
+    canvas: Canvas = Field(default_factory=Canvas)
     layouts: dict[str, str]
     charts: Literal["image", "native"] = Field(
         "image", description="image: rendered PNG charts; native: editable PowerPoint charts."

@@ -13,11 +13,26 @@ from deckgen.pptx.internals import set_alt_text, table_cells, write_cell
 from deckgen.pptx.text import append_line, fill_text, rgb, textbox
 from deckgen.textfit import fit_columns
 
-MARGIN = Inches(0.6)
-BODY_TOP = Inches(1.75)
-BODY_BOTTOM = Inches(6.5)
-SOURCE_TOP = Inches(6.58)
-SOURCE_HEIGHT = Inches(0.55)
+
+class Geometry(NamedTuple):
+    """The theme's canvas (theme.yaml `canvas:`, inches) in EMU."""
+
+    margin: int
+    body_top: int
+    body_bottom: int
+    source_top: int
+    source_height: int
+
+
+def geometry(theme: Theme) -> Geometry:
+    c = theme.spec.canvas
+    return Geometry(
+        Inches(c.margin),
+        Inches(c.body_top),
+        Inches(c.body_bottom),
+        Inches(c.source_top),
+        Inches(c.source_height),
+    )
 
 
 class Box(NamedTuple):
@@ -32,9 +47,10 @@ class Box(NamedTuple):
 def table(slide, table: Table, theme: Theme, top, width) -> None:
     """The table at `top`, `width` wide: columns fitted to their text, header row in the accent
     colour, body rows banded, alt text listing the rows."""
-    row_h = min(Inches(0.55), int((BODY_BOTTOM - top) / (len(table.rows) + 1)))
+    g = geometry(theme)
+    row_h = min(Inches(0.55), int((g.body_bottom - top) / (len(table.rows) + 1)))
     shape = slide.shapes.add_table(
-        len(table.rows) + 1, len(table.header), MARGIN, top, width, row_h * (len(table.rows) + 1)
+        len(table.rows) + 1, len(table.header), g.margin, top, width, row_h * (len(table.rows) + 1)
     )
     for row in shape.table.rows:
         row.height = row_h
@@ -74,13 +90,14 @@ def quote(slide, text: str, who: str, theme: Theme, top, width) -> int:
     colors, sizes = theme.spec.colors, theme.spec.sizes
     size = sizes.quote if len(text) <= 140 else sizes.quote - 4
     height = Inches(1.7) if len(text) <= 140 else Inches(2.3)
-    bar = slide.shapes.add_shape(1, MARGIN, top, Inches(0.08), height)  # 1 = rectangle
+    margin = geometry(theme).margin
+    bar = slide.shapes.add_shape(1, margin, top, Inches(0.08), height)  # 1 = rectangle
     bar.name = "Quote bar (decorative)"
     bar.fill.solid()
     bar.fill.fore_color.rgb = rgb(colors.accent)
     bar.line.fill.background()
     set_alt_text(bar, "decorative")
-    box = textbox(slide, "Executive quote", MARGIN + Inches(0.3), top, width - Inches(0.3), height)
+    box = textbox(slide, "Executive quote", margin + Inches(0.3), top, width - Inches(0.3), height)
     frame = box.text_frame
     fill_text(frame, [f"“{text}”"], size=size, italic=True, space_after=4)
     append_line(frame, f"— {who}", sizes.body - 2, colors.muted)
@@ -89,7 +106,8 @@ def quote(slide, text: str, who: str, theme: Theme, top, width) -> int:
 
 def source(slide, text: str, theme: Theme, width) -> None:
     """The source line at the foot of the slide."""
-    box = textbox(slide, "Source", MARGIN, SOURCE_TOP, width, SOURCE_HEIGHT)
+    g = geometry(theme)
+    box = textbox(slide, "Source", g.margin, g.source_top, width, g.source_height)
     fill_text(
         box.text_frame,
         [text],

@@ -10,7 +10,7 @@ from pptx.util import Inches
 from deckgen.errors import TemplateError
 from deckgen.load.theme import Theme
 from deckgen.models import SlidePlan
-from deckgen.pptx.draw import BODY_BOTTOM, BODY_TOP, MARGIN, Box, chart, quote, source, table
+from deckgen.pptx.draw import Box, chart, geometry, quote, source, table
 from deckgen.pptx.internals import remove_shape
 from deckgen.pptx.text import drop_empty_placeholders, fill_text, placeholder, textbox
 
@@ -27,7 +27,7 @@ class Page:
     @property
     def width(self) -> int:
         """Between the left and right margins (EMU)."""
-        return self.slide_width - 2 * MARGIN
+        return self.slide_width - 2 * geometry(self.theme).margin
 
 
 class Filler:
@@ -133,17 +133,19 @@ class Canvas(Filler):
     layouts = ("section", "title_only", "blank")
 
     def fill(self, slide, plan: SlidePlan, page: Page) -> None:
-        theme, top, width = page.theme, BODY_TOP, page.width
+        theme, width = page.theme, page.width
+        g = geometry(theme)
+        top = g.body_top
         if plan.quote:
             top += quote(slide, plan.quote, plan.quote_by, theme, top, width) + Inches(0.25)
         if plan.chart is not None:
             height = Inches(plan.chart.height_in)
-            chart(slide, plan.chart, theme, page.image, Box(MARGIN, top, width, height))
+            chart(slide, plan.chart, theme, page.image, Box(g.margin, top, width, height))
             top += height + Inches(0.15)
         if plan.table is not None:
             table(slide, plan.table, theme, top, width)
         elif plan.bullets:
-            box = textbox(slide, "Body", MARGIN, top, width, BODY_BOTTOM - top)
+            box = textbox(slide, "Body", g.margin, top, width, g.body_bottom - top)
             fill_text(
                 box.text_frame,
                 plan.bullets,
