@@ -90,3 +90,21 @@ def test_libraries_stay_at_the_edges():
             for lib, places in allowed.items():
                 if any(n == lib or n.startswith(lib + ".") for n in names):
                     assert rel.startswith(places), f"{rel} imports {lib}"
+
+
+def test_long_functions_say_why():
+    """STYLE.md: no function over ~60 lines without a reason written next to it (`# long:`)."""
+    import ast
+
+    unexplained = []
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                if node.end_lineno - node.lineno + 1 <= 60:
+                    continue
+                head = lines[node.lineno - 1 : node.body[0].end_lineno + 3]
+                if not any(line.strip().startswith("# long:") for line in head):
+                    unexplained.append(f"{path.relative_to(SRC)}:{node.lineno} {node.name}")
+    assert not unexplained, f"functions over 60 lines without a '# long:' reason: {unexplained}"

@@ -142,30 +142,7 @@ class DeckBuilder:
             1 for sl in plan.slides for n in sl.numbers if n.unit not in ("text", "date")
         )  # figures, not digits inside quoted text
         citations = tuple(dict.fromkeys(r.evidence_id for sl in plan.slides for r in sl.sources))
-        picks = [*selection.picks, *([second] if second else [])]
-        chosen = tuple(
-            (p.item.id, p.purpose or "the second concern", p.reasons)
-            if p is second
-            else (p.item.id, p.purpose, p.reasons)
-            for p in picks
-        )
-        kept_out = tuple(
-            (p.purpose, p.excluded.item_id, p.excluded.rule, p.excluded.why)
-            for p in picks
-            if p.excluded
-        )
-        missing = tuple(
-            (
-                m.purpose,
-                m.needs,
-                *(
-                    (m.excluded.item_id, m.excluded.rule, m.excluded.why)
-                    if m.excluded
-                    else ("", "", "")
-                ),
-            )
-            for m in selection.missing
-        )
+        chosen, kept_out, missing = _evidence_report(selection, second)
         exe, cls = job.executive, job.classification
         result = DeckResult(
             exe.name,
@@ -201,3 +178,33 @@ class DeckBuilder:
                 f"{name}: the checker found {plural(len(errors), 'error')} ({lines})"
             )
         return findings
+
+
+def _evidence_report(selection: Selection, second: Pick | None):
+    """For the build report: (id, slot, reasons) per pick, the best item a fit rule kept out of
+    each slot, and the slots nothing fits."""
+    picks = [*selection.picks, *([second] if second else [])]
+    chosen = tuple(
+        (p.item.id, p.purpose or "the second concern", p.reasons)
+        if p is second
+        else (p.item.id, p.purpose, p.reasons)
+        for p in picks
+    )
+    kept_out = tuple(
+        (p.purpose, p.excluded.item_id, p.excluded.rule, p.excluded.why)
+        for p in picks
+        if p.excluded
+    )
+    missing = tuple(
+        (
+            m.purpose,
+            m.needs,
+            *(
+                (m.excluded.item_id, m.excluded.rule, m.excluded.why)
+                if m.excluded
+                else ("", "", "")
+            ),
+        )
+        for m in selection.missing
+    )
+    return chosen, kept_out, missing

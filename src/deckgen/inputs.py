@@ -56,6 +56,8 @@ def load_inputs(
 ) -> tuple[BuildInputs, list[Executive], tuple[str, ...], tuple[str, ...]]:
     """The build's inputs, its executives (all, or those --exec names, or one ad-hoc), the
     warnings reading them gave, and notes on what was inferred rather than given."""
+    # long: one phase read top to bottom, each input once and in dependency order (library and
+    # theme before figures, figures before BuildInputs); most lines name BuildInputs' fields.
     root = opts.workspace
     if not root.is_dir():
         raise DeckgenError(f"{root}: workspace folder not found (expected a folder with org.yaml)")

@@ -66,6 +66,20 @@ def find_table(root: Path, stem: str) -> tuple[Path | None, list[str]]:
     return (found[0] if found else None), warnings
 
 
+def _suppress_small_groups(shown: dict, history: dict) -> list[str]:
+    """Drop KPIs about fewer than MIN_GROUP people (and their history); say which, and why."""
+    suppressed = []
+    for name, kpi in list(shown.items()):
+        if kpi.n is not None and kpi.n < MIN_GROUP:
+            del shown[name]
+            history.pop(name, None)
+            suppressed.append(
+                f"{name} is based on {plural(kpi.n, 'person')}, fewer than {MIN_GROUP}; it "
+                "is not shown or charted, to protect their privacy"
+            )
+    return suppressed
+
+
 def load_org(root: Path) -> OrgData:
     doc = load_yaml(root / "org.yaml", "org.yaml")
     if not isinstance(doc.data, dict):
@@ -112,15 +126,7 @@ def load_org(root: Path) -> OrgData:
     if problems:
         raise InputError(problems)
     shown = {name: located.kpi for name, located in kpis.items()}
-    suppressed = []
-    for name, kpi in list(shown.items()):
-        if kpi.n is not None and kpi.n < MIN_GROUP:
-            del shown[name]
-            history.pop(name, None)
-            suppressed.append(
-                f"{name} is based on {plural(kpi.n, 'person')}, fewer than {MIN_GROUP}; it "
-                "is not shown or charted, to protect their privacy"
-            )
+    suppressed = _suppress_small_groups(shown, history)
     return OrgData(
         profile,
         shown,

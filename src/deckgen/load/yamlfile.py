@@ -192,6 +192,8 @@ def _build(
     doc: YamlDoc,
     budget: _Budget | None = None,
 ) -> Any:
+    # long: one walk over the node tree with its budget checks (values, depth) beside each node
+    # kind; split, the budget and the path would be threaded through five more functions.
     budget = budget or _Budget()
     budget.values -= 1
     if budget.values < 0:
