@@ -252,3 +252,14 @@ def test_the_encoder_holds_blas_to_one_thread(monkeypatch):
     encoder.embed.cache_clear()
     encoder.embed("Is there a thread limit?")
     assert seen == [(1, "blas")]
+
+
+def test_a_close_runner_up_is_no_second_concern_unless_clearly_expressed():
+    """'You may also be asking: That's HR's thing' at 0.35 was a concern nobody raised."""
+    from deckgen.classify import is_close
+    from deckgen.models import Classification
+
+    close = Classification("too-expensive", 0.55, "classified", "hr-job-not-mine", 0.35)
+    assert not is_close(close)
+    said = Classification("too-expensive", 0.55, "classified", "can-of-worms", 0.2, (), True)
+    assert is_close(said)

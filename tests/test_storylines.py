@@ -61,3 +61,60 @@ def test_every_slide_has_title_notes_and_alt_text(blocker_decks, slug):
                 assert props.get("descr", "").strip(), (
                     f"slide {number}: {shape.name} lacks alt text"
                 )
+
+
+DURATIONS = ("three-month", "three months", "six-month", "six months", "four-week", "90-day")
+
+
+def _slide_texts(path):
+    prs = Presentation(str(path))
+    return [
+        "\n".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in prs.slides
+    ]
+
+
+def _build_all_blockers(tmp_path, ask):
+    import shutil
+
+    import yaml
+
+    from tests.conftest import NORTHWIND, run
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    shutil.copy(NORTHWIND / "org.yaml", ws / "org.yaml")
+    audience = {"date": "2026-05-04", "executives": []}
+    if ask:
+        audience["ask"] = ask
+    audience["executives"] = [
+        {"name": f"Exec {slug}", "role": "Director", "blocker": slug} for slug in SLUGS
+    ]
+    (ws / "audience.yaml").write_text(yaml.safe_dump(audience, sort_keys=False))
+    result = run("build", str(ws), "-o", str(ws / "out"))
+    assert result.exit_code == 0, result.stderr
+    return ws / "out"
+
+
+def test_the_users_ask_is_the_only_description_of_the_step(tmp_path):
+    """Storyline defaults ("a three-month pilot") never contradict the ask the user gave."""
+    ask = {"what": "a 10-week rota trial in one warehouse", "cost": 25000}
+    out = _build_all_blockers(tmp_path, ask)
+    step_roles = ("title", "exec_summary", "acknowledge", "reframe", "how", "ask", "secondary")
+    for slug in SLUGS:
+        texts = _slide_texts(out / f"exec-{slug}.pptx")
+        roles = [
+            s["role"]
+            for s in json.loads((out / f"exec-{slug}.manifest.json").read_text())["slides"]
+        ]
+        story = "\n".join(t for t, role in zip(texts, roles, strict=True) if role in step_roles)
+        for words in DURATIONS:
+            assert words not in story.lower(), f"{slug}: '{words}' contradicts the ask"
+        assert "our proposal" not in story.lower()
+        assert any("10-week rota trial in one warehouse" in t for t in texts[:3]), slug
+
+
+def test_without_an_ask_the_storyline_step_is_called_a_proposal(tmp_path):
+    out = _build_all_blockers(tmp_path, None)
+    for slug in ("too-expensive", "control-rto", "no-problem-here", "no-roi"):
+        story = "\n".join(_slide_texts(out / f"exec-{slug}.pptx"))
+        assert "our proposal" in story.lower(), slug

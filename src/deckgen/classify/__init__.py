@@ -24,7 +24,6 @@ from deckgen.classify.shipped import cached_lexical_model, default_model
 from deckgen.models import Classification
 
 __all__ = [
-    "CLOSE_RATIO",
     "CUE_WEIGHT",
     "LEAD_BONUS",
     "SECOND_CUE_MIN",
@@ -56,7 +55,6 @@ SIM_WEIGHT = 10.0
 CUE_WEIGHT = 0.25
 TEMPERATURE = 1.0
 UNSURE_BELOW = 0.6  # below this confidence the build warns and asks for an explicit blocker
-CLOSE_RATIO = 0.5  # a runner-up at least this share of the winner is a real second concern
 SECOND_CUE_MIN = 3.0  # cue score at which a second blocker counts as clearly expressed
 
 
@@ -141,11 +139,7 @@ def classify_objection(text: str, model: CentroidModel | None = None) -> Classif
 
 
 def is_close(result: Classification) -> bool:
-    """True when the runner-up is a genuine second concern worth its own slide."""
-    return (
-        bool(result.secondary)
-        and result.secondary != "none"
-        and (
-            result.secondary_clear or result.secondary_confidence >= CLOSE_RATIO * result.confidence
-        )
-    )
+    """True when the executive clearly expressed a second concern (its own cues reach
+    SECOND_CUE_MIN): only then does it get a slide. A runner-up that is merely close in score is
+    ambiguity about one concern, not a second one, and is never answered as if it were said."""
+    return bool(result.secondary) and result.secondary != "none" and result.secondary_clear
