@@ -89,10 +89,8 @@ def _best(library, target: str, want, who: Audience, used: set[str]):
     best: tuple | None = None
     kept_out: tuple | None = None
     for item in library:
-        if item.id in used or not argues_for(item, want):
-            continue
-        if want is None and target not in item.blockers:
-            continue  # an open slot takes evidence for its blocker only
+        if item.id in used or target not in item.blockers or not argues_for(item, want):
+            continue  # a slot needs evidence for its blocker that makes its argument
         score, why = fit_score(item, target, who)
         if want is not None:
             bonus, more = want_score(item, want)
