@@ -36,5 +36,5 @@ def test_a_small_library_misses_its_targets_and_exits_1(tmp_path):
     shutil.copy(ROOT / "evidence" / "cipd-sickness-absence-2025.yaml", lib)
     result = run("evidence", "coverage", "--library", str(lib))
     assert result.exit_code == 1
-    assert "GAP healthcare" in result.stdout
+    assert "GAP  healthcare" in result.stdout
     assert "Evidence library: 1 item, 1 verified" in result.stdout

@@ -51,7 +51,12 @@ def test_list_filters(items):
     result = run("evidence", "list", "--blocker", "control-rto", "--grade", "A")
     assert result.exit_code == 0
     ids = [line.split()[0] for line in result.stdout.splitlines()]
-    assert ids == ["bloom-2015-ctrip-wfh-rct", "bloom-2024-hybrid-rct"]
+    assert ids == [
+        "bloom-2015-ctrip-wfh-rct",
+        "bloom-2024-hybrid-rct",
+        "moen-2016-star-it-wellbeing",
+        "moen-2017-star-turnover",
+    ]
     by_kpi = run("evidence", "list", "--kpi", "cost_per_hire").stdout
     assert [line.split()[0] for line in by_kpi.splitlines()] == ["shrm-cost-per-hire"]
 

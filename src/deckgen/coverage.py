@@ -65,6 +65,11 @@ class Cell:
     def met(self) -> bool:
         return self.count >= self.minimum
 
+    @property
+    def settled(self) -> bool:
+        """Met, or empty with the search that found nothing written down (data/coverage.yaml)."""
+        return self.met or bool(self.note)
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -84,7 +89,7 @@ class Coverage:
         return (
             self.primary_share >= self.primary_target
             and all(c.met for c in self.industries)
-            and all(c.met for c in self.benchmarks)
+            and all(c.settled for c in self.benchmarks)
         )
 
 

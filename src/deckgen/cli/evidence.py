@@ -137,11 +137,12 @@ def _coverage_lines(report) -> list[str]:
         "Industries (items, target):",
     ]
     for c in report.industries:
-        lines.append(f"  {mark[c.met]}{c.label:<32} {c.count:>3} / {c.minimum}")
-    lines += ["", "Benchmarks (items, or countries for the Nordics):"]
+        lines.append(f"  {'ok' if c.met else 'GAP':<5}{c.label:<32} {c.count:>3} / {c.minimum}")
+    lines += ["", "Benchmarks (items, or countries for the Nordics; none = searched, none found):"]
     for c in report.benchmarks:
         found = ", ".join(c.items) if c.items else (c.note or "none found")
-        lines.append(f"  {mark[c.met]}{c.label:<56} {c.count:>2}  {found}")
+        flag = "ok" if c.met else ("none" if c.note else "GAP")
+        lines.append(f"  {flag:<5}{c.label:<56} {c.count:>2}  {found}")
     return lines
 
 
@@ -149,7 +150,7 @@ def _coverage_json(report) -> dict:
     def cell(c):
         return {
             "key": c.key, "label": c.label, "count": c.count, "min": c.minimum, "met": c.met,
-            "items": list(c.items), "note": c.note,
+            "items": list(c.items), "note": c.note, "settled": c.settled,
         }  # fmt: skip
 
     return {
