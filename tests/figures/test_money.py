@@ -171,3 +171,34 @@ def test_every_new_figure_lists_its_inputs():
     for fig in figs.all():
         assert fig.formula and fig.inputs, fig.key
         assert all(q.provenance.ref for _, q in fig.inputs), fig.key
+
+
+def test_money_context_gives_each_figure_as_a_traced_quantity():
+    from deckgen.fmt import Formatter
+    from deckgen.plan import figures as pf
+    from deckgen.text import Renderer
+
+    kpis = {
+        **SMALL.kpis,
+        "remote_eligible_share": REMOTE,
+        "time_to_fill_days": kpi("time_to_fill_days", 73, "days"),
+        "overtime_hours_per_fte": kpi("overtime_hours_per_fte", 10, "hours"),
+    }
+    given = dataclasses.replace(
+        SMALL, kpis=kpis, ask_cost=6000, setting="mixed", overrides={"cover_premium": 0.5}
+    )
+    money = pf.money_context(compute_figures(given))
+    assert set(money) == set(pf.MONEY_KEYS)
+    assert money["value_one_leaver"] is None and money["value_one_point"] is None  # an ask cost
+    assert money["break_even_days"].value == 50
+    assert money["posts_empty"].value == 4.0
+    assert money["vacancy_cost"].value == pytest.approx(45_600)
+    assert money["replacement_factor"].value == 40
+    r = Renderer(Formatter("en-GB", "EUR"))
+    text = " ".join(
+        r.show(q) for q in money.values() if q is not None
+    )  # every number shown is recorded with where it came from
+    assert "50 days" in text and "4 posts" in text
+    refs = {n.provenance.ref.split(".")[0] for n in r.take()}
+    assert {"payback_months", "break_even_days", "posts_empty", "vacancy_cost"} <= refs
+    assert pf.money_context(None) == dict.fromkeys(pf.MONEY_KEYS)

@@ -350,15 +350,12 @@ def overtime_cost(
         "per day) × overtime premium"
     )
     high_premium = premium_high if premium_high.value >= premium.value else premium
+    at = hours * hourly
     base, low, high = _three(
         "overtime_cost",
         "currency",
         formula,
-        (
-            hours * hourly * premium.value,
-            hours * hourly * premium.value,
-            hours * hourly * high_premium.value,
-        ),
+        (at * premium.value, at * premium.value, at * high_premium.value),
     )
     return Figure(
         "overtime_cost",
@@ -376,26 +373,37 @@ def overtime_cost(
                     round(hours), "hours", "overtime_hours", "overtime hours per FTE × headcount"
                 ),
             ),
-            ("average salary", _salary(salary)),
-            ("working days per year", days_year.quantity()),
-            ("hours per day", hours_day.quantity()),
-            (
-                "hourly pay",
-                derived(
-                    round(hourly, 2),
-                    "currency",
-                    "hourly_pay",
-                    "average salary ÷ (working days per year × hours per day)",
-                ),
-            ),
+            *_hourly_pay(salary, hourly, days_year, hours_day),
             ("overtime premium, low", premium.quantity()),
             ("overtime premium, high", high_premium.quantity()),
         ),
-        why_base=f"the base pays each overtime hour at {premium.value:g}× an ordinary hour"
-        + (" (straight time, the conservative case)" if premium.value == 1 else "")
+        why_base=(
+            "the base pays each overtime hour at straight time, the conservative case"
+            if premium.value == 1
+            else "the base pays each overtime hour at the premium set in org.yaml"
+        )
         + "; employer on-costs are left out, so it understates",
         notes=(
             "the whole recorded overtime bill, not only the part absence and vacancies cause; it "
             "is the budget line cover comes out of, and is not added to the cost of inaction",
         ),
     )
+
+
+def _hourly_pay(
+    salary: float, hourly: float, days_year: Assumption, hours_day: Assumption
+) -> list[tuple[str, Quantity]]:
+    return [
+        ("average salary", _salary(salary)),
+        ("working days per year", days_year.quantity()),
+        ("hours per day", hours_day.quantity()),
+        (
+            "hourly pay",
+            derived(
+                round(hourly, 2),
+                "currency",
+                "hourly_pay",
+                "average salary ÷ (working days per year × hours per day)",
+            ),
+        ),
+    ]

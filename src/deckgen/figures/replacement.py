@@ -17,8 +17,6 @@ from deckgen.figures.model import derived
 from deckgen.load.evidence import EvidenceItem
 from deckgen.models import Provenance, Quantity
 
-_ROLE_WORDS = {"frontline": "frontline", "technical": "technical", "leaders": "leaders"}
-
 
 @dataclass(frozen=True)
 class Factors:
@@ -64,52 +62,36 @@ def _by_role(
         role: Quantity(pct[role], "percent", Provenance("evidence", source.ref(role)))
         for role in ROLES
     }
-    low = pct["frontline"] / 100
     if not roles or sum(roles.values()) <= 0:
-        return Factors(
-            low,
-            low,
-            pct["technical"] / 100,
-            factor_q["frontline"],
-            factor_q["frontline"],
-            factor_q["technical"],
-            (),
-            why_base="the base prices every leaver at Gallup's frontline factor, the cheapest role "
-            "to replace, as org.yaml gives no role mix (workforce.roles); the high end prices every "
-            "leaver at the technical factor; the leaders factor is not used without a mix, so the "
-            "high end understates where many leaders leave",
-        )
+        return _without_mix(pct, factor_q)
     total = sum(roles.values())
     share = {role: roles.get(role, 0) / total for role in ROLES}
     base_pct = sum(share[r] * pct[r] for r in ROLES)
     high_pct = share["frontline"] * pct["technical"] + sum(
         share[r] * pct[r] for r in ("technical", "leaders")
     )
-    mix = " + ".join(f"{_ROLE_WORDS[r]} share × {_ROLE_WORDS[r]} factor" for r in ROLES)
+    mix = " + ".join(f"{r} share × {r} factor" for r in ROLES)
     high_how = (
         "frontline share × technical factor + technical share × technical factor + "
         "leaders share × leaders factor"
     )
-    inputs = [
-        *(
-            (
-                f"{_ROLE_WORDS[r]} share of roles",
-                Quantity(
-                    roles.get(r, 0), "percent", Provenance("org", f"org.yaml workforce.roles.{r}")
-                ),
-            )
-            for r in ROLES
-        ),
-        *((f"replacement factor, {_ROLE_WORDS[r]}", factor_q[r]) for r in ROLES),
-    ]
+    shares = (
+        (
+            f"{r} share of roles",
+            Quantity(
+                roles.get(r, 0), "percent", Provenance("org", f"org.yaml workforce.roles.{r}")
+            ),
+        )
+        for r in ROLES
+    )
     return Factors(
-        low,
+        pct["frontline"] / 100,
         base_pct / 100,
         high_pct / 100,
         factor_q["frontline"],
         derived(round(base_pct, 1), "percent", "replacement_factor.base", mix),
         derived(round(high_pct, 1), "percent", "replacement_factor.high", high_how),
-        tuple(inputs),
+        (*shares, *((f"replacement factor, {r}", factor_q[r]) for r in ROLES)),
         why_base="the base weights Gallup's factors by role (frontline, technical, leaders) by "
         "the role mix in org.yaml; the low end prices every leaver at the frontline factor, the "
         "high end prices frontline roles at the technical factor",
@@ -118,6 +100,23 @@ def _by_role(
             "earn the average salary; frontline roles usually turn over faster, so where they do "
             "the low end is the safer headline",
         ),
+    )
+
+
+def _without_mix(pct: dict[str, float], factor_q: dict[str, Quantity]) -> Factors:
+    """No role mix: every leaver at the frontline factor (low and base), the technical (high)."""
+    return Factors(
+        pct["frontline"] / 100,
+        pct["frontline"] / 100,
+        pct["technical"] / 100,
+        factor_q["frontline"],
+        factor_q["frontline"],
+        factor_q["technical"],
+        (),
+        why_base="the base prices every leaver at Gallup's frontline factor, the cheapest role "
+        "to replace, as org.yaml gives no role mix (workforce.roles); the high end prices every "
+        "leaver at the technical factor; the leaders factor is not used without a mix, so the "
+        "high end understates where many leaders leave",
     )
 
 

@@ -18,6 +18,8 @@ from deckgen.models import (
     SourceRef,
     Table,
 )
+from deckgen.plan.money import MONEY_KEYS as MONEY_KEYS  # re-exported: pf.money_context(figs)
+from deckgen.plan.money import money_context as money_context
 from deckgen.text import Renderer, UserText
 
 
@@ -115,66 +117,6 @@ def improvement_context(figs: OrgFigures | None) -> dict[str, Any] | None:
         "remote_share": names.get("remote-eligible roles"),
         "effect": names.get("fewer quits in the hybrid-work trial"),
     }
-
-
-def money_context(figs: OrgFigures | None) -> dict[str, Any]:
-    """The money figures for a storyline, each a Quantity the Renderer shows with its provenance
-    (None where not computed; every one has its appendix slide). Keys:
-    payback_months      months for the value of fewer quits to repay the ask, the conservative
-                        (longest) case; only where an improvement applies (figures/money.py)
-    break_even_leavers  fewer leavers that pay for the ask (low replacement factor)
-    break_even_days     fewer absence days that pay for the ask (low on-cost factor)
-    value_one_leaver    what one leaver prevented is worth, base (low ... high in the appendix);
-                        only without an ask cost
-    value_one_point     what one point less voluntary attrition is worth a year, base; only
-                        without an ask cost
-    payroll_share       the cost of turnover and absence as a percent of payroll, low case
-    per_fte             that cost per employee (headcount), low case
-    posts_empty         posts empty on an average day while leavers are replaced
-    vacancy_cost        the premium paid covering them a year (needs assumptions.cover_premium)
-    overtime_cost       the recorded overtime bill a year, base (straight time)
-    replacement_factor  the replacement factor the turnover cost's base uses (e.g. 40%)"""
-    if figs is None:
-        return dict.fromkeys(MONEY_KEYS)
-
-    def base(fig: Figure | None) -> Quantity | None:
-        return fig.base if fig else None
-
-    def low(fig: Figure | None) -> Quantity | None:
-        return (fig.low or fig.base) if fig else None
-
-    factor = None
-    if figs.turnover:
-        names = dict(figs.turnover.inputs)
-        factor = names.get("replacement factor, base") or names.get("replacement factor, low")
-    return {
-        "payback_months": figs.payback.high if figs.payback else None,
-        "break_even_leavers": base(figs.break_even),
-        "break_even_days": base(figs.break_even_days),
-        "value_one_leaver": base(figs.value_one_leaver),
-        "value_one_point": base(figs.value_one_point),
-        "payroll_share": low(figs.payroll_share),
-        "per_fte": low(figs.per_employee),
-        "posts_empty": base(figs.posts_empty),
-        "vacancy_cost": base(figs.vacancy_cost),
-        "overtime_cost": base(figs.overtime_cost),
-        "replacement_factor": factor,
-    }
-
-
-MONEY_KEYS = (
-    "payback_months",
-    "break_even_leavers",
-    "break_even_days",
-    "value_one_leaver",
-    "value_one_point",
-    "payroll_share",
-    "per_fte",
-    "posts_empty",
-    "vacancy_cost",
-    "overtime_cost",
-    "replacement_factor",
-)
 
 
 def _worst_gap(figs: OrgFigures):
@@ -296,18 +238,29 @@ def appendix_figures(figs: OrgFigures | None) -> list[Figure]:
 def appendix_bullets(fig: Figure, library: dict[str, EvidenceItem], r: Renderer) -> list[str]:
     bullets = [f"Formula: {fig.formula}."]
     inputs = dict(fig.inputs)
-    for name, q in fig.inputs:
-        if name.endswith(", high"):
-            continue  # shown with its low end
-        how = (
+
+    def how(q: Quantity) -> str:
+        return r.show(
             UserText(q.provenance.note, q.provenance.ref, "derived")
             if q.provenance.kind == "derived"
             else _source_of(q, library)
         )
+
+    def paired(name: str) -> Quantity | None:
+        """The high end shown with this low end: only when both come from the same source."""
         label = name.removesuffix(", low")
         high = inputs.get(f"{label}, high") if name.endswith(", low") else None
+        low = inputs[name]
+        return high if high is not None and how(high) == how(low) else None
+
+    lows = {f"{n.removesuffix(', low')}, high" for n, _ in fig.inputs if paired(n) is not None}
+    for name, q in fig.inputs:
+        if name in lows:
+            continue  # shown with its low end
+        high = paired(name)
+        label = name.removesuffix(", low") if high is not None else name
         value = f"{r.show(q)} to {r.show(high)}" if high is not None else r.show(q)
-        bullets.append(f"{label[:1].upper() + label[1:]}: {value} ({r.show(how)})")
+        bullets.append(f"{label[:1].upper() + label[1:]}: {value} ({how(q)})")
     if fig.low is not None and fig.high is not None:
         bullets.append(f"Range: {r.show(fig.low)} to {r.show(fig.high)}.")
     else:
