@@ -161,9 +161,9 @@ def test_the_cost_slide_cites_the_replacement_cost_range_as_the_library_does(tmp
 
     library = tmp_path / "evidence"
     shutil.copytree(ROOT / "evidence", library)
-    item = library / "gallup-replacement-cost.yaml"
+    item = library / "gallup-turnover-preventable-2024.yaml"
     item.write_text(
-        item.read_text().replace("authors: [Shane McFeely, Ben Wigert]", "authors: [Ada Lovelace]")
+        item.read_text().replace("authors: [Corey Tatel, Ben Wigert]", "authors: [Ada Lovelace]")
     )
     out = tmp_path / "out"
     result = run(
@@ -174,7 +174,7 @@ def test_the_cost_slide_cites_the_replacement_cost_range_as_the_library_does(tmp
     prs = deck(out, "jordan-ellis.pptx")
     lines = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.name == "Source"]
     assert (
-        "Team analysis of our own HR data; replacement cost range from Lovelace (2019), Gallup. "
+        "Team analysis of our own HR data; replacement cost range from Lovelace (2024), Gallup. "
         "Formulas and inputs in the appendix."
     ) in lines
 

@@ -260,7 +260,7 @@ ZOMBIES = [
                 unit="count",
             ),
         },
-        "Gallup's 0.5-2x",
+        "Gallup's 2024 replacement factors by role",
     ),
 ]
 

@@ -40,7 +40,7 @@ _MONTHS = (
     "November",
     "December",
 )
-_COUNTED = {"days": "day", "hours": "hour", "years": "year"}
+_COUNTED = {"days": "day", "hours": "hour", "years": "year", "months": "month", "posts": "post"}
 _SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 MONEY_UNIT = re.compile(r"^([A-Z]{3})(?:-(k|m|bn|tn))?$")
 

@@ -81,6 +81,8 @@ def load_inputs(
     charts = ChartCache(cache / "charts") if cache else None
     if charts is not None:
         charts.prepare()
+    setting, setting_from = _setting(profile, org.kpis)
+    work = profile.workforce
     figures = compute_figures(
         FigureInputs(
             headcount=profile.headcount,
@@ -94,9 +96,10 @@ def load_inputs(
             industry=profile.industry,
             currency=profile.currency,
             country=profile.country,
+            setting=setting,
+            roles=work.roles.as_dict() if work is not None and work.roles is not None else None,
         )
     )
-    setting, setting_from = _setting(profile, org.kpis)
     facts = OrgFacts(
         profile.name,
         profile.currency,

@@ -44,6 +44,10 @@ def test_every_figure_the_inputs_allow():
         "cost_of_inaction",
         "improvement_value",
         "break_even_leavers",
+        "break_even_days",
+        "payback_months",
+        "payroll_share",
+        "cost_per_employee",
     ]
     assert figures.total.base.value == pytest.approx(
         figures.turnover.base.value + figures.absence.base.value
@@ -56,5 +60,10 @@ def test_every_figure_the_inputs_allow():
 def test_without_attrition_or_an_ask_those_figures_are_missing():
     kpis = {"absence_days_per_fte": GIVEN.kpis["absence_days_per_fte"]}
     figures = compute_figures(dataclasses.replace(GIVEN, kpis=kpis, ask_cost=None))
-    assert [f.key for f in figures.all()] == ["absence_cost", "cost_of_inaction"]
+    assert [f.key for f in figures.all()] == [
+        "absence_cost",
+        "cost_of_inaction",
+        "payroll_share",
+        "cost_per_employee",
+    ]
     assert figures.turnover is None and figures.improvement is None and figures.break_even is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -13,19 +14,23 @@ from tests.figures import ATTRITION, LIB, kpi
 
 
 def test_turnover_cost_by_hand():
-    # 2,400 × 17.5% = 420 leavers; × 46,000 × 0.5 = 9,660,000; × 2 = 38,640,000
+    # 2,400 × 17.5% = 420 leavers; × 46,000 × 40% (frontline) = 7,728,000; × 80% = 15,456,000
     fig = F.turnover_cost(2400, 46000, ATTRITION, LIB)
-    assert fig.base.value == pytest.approx(9_660_000)
-    assert fig.low.value == pytest.approx(9_660_000)
-    assert fig.high.value == pytest.approx(38_640_000)
+    assert fig.base.value == pytest.approx(7_728_000)
+    assert fig.low.value == pytest.approx(7_728_000)
+    assert fig.high.value == pytest.approx(15_456_000)
     inputs = dict(fig.inputs)
     assert inputs["voluntary leavers"].value == 420
     assert (
         inputs["replacement factor, low"].provenance.ref
-        == "gallup-replacement-cost#replacement-range.low"
+        == "gallup-turnover-preventable-2024#cost-frontline"
+    )
+    assert (
+        inputs["replacement factor, high"].provenance.ref
+        == "gallup-turnover-preventable-2024#cost-technical"
     )
     assert inputs["average salary"].provenance.ref == "org.yaml average_salary"
-    assert "bottom of Gallup's range" in fig.why_base
+    assert "frontline factor" in fig.why_base and "no role mix" in fig.why_base
 
 
 def test_absence_cost_by_hand():
@@ -58,48 +63,56 @@ def test_recruiting_cost_by_hand():
 
 
 def test_break_even_by_hand():
-    # 60,000 / (46,000 × 0.5 = 23,000) = 2.6 -> 3 leavers
-    assert F.break_even_leavers(60000, 46000, LIB).base.value == 3
-    assert F.break_even_leavers(23000, 46000, LIB).base.value == 1
+    # 60,000 / (46,000 × 40% = 18,400) = 3.26 -> 4 leavers
+    assert F.break_even_leavers(60000, 46000, LIB).base.value == 4
+    assert F.break_even_leavers(18400, 46000, LIB).base.value == 1
+    # a role mix does not move it: break-even uses the low (frontline) factor
+    mix = {"frontline": 50, "technical": 30, "leaders": 20}
+    assert F.break_even_leavers(60000, 46000, LIB, mix).base.value == 4
+
+
+def northwind(kpis: dict | None = None, ask_cost: float | None = 60000, **more) -> F.FigureInputs:
+    """Northwind's numbers as FigureInputs; `kpis` replaces the attrition-only set."""
+    return F.FigureInputs(
+        headcount=2400,
+        salary=46000,
+        kpis={"voluntary_attrition": ATTRITION, **(kpis or {})},
+        history={},
+        library=LIB,
+        overrides={},
+        ask_cost=ask_cost,
+        region="europe",
+        industry="logistics",
+        currency="EUR",
+        **more,
+    )
+
+
+REMOTE = {"remote_eligible_share": kpi("remote_eligible_share", 31, "percent")}
 
 
 def test_improvement_default_applies_the_trial_only_where_it_applies():
-    # 420 leavers × 33% fewer quits × 31% remote-eligible = 42.966 avoided × 46,000 × 0.5
-    fig = F.improvement(
-        2400,
-        46000,
-        ATTRITION,
-        kpi("remote_eligible_share", 31, "percent"),
-        F.assumptions_for({}),
-        LIB,
-        60000,
-    )
+    # 420 leavers × 33% fewer quits × 31% remote-eligible = 42.966 avoided × 46,000 × 40%
+    fig = F.improvement(northwind(REMOTE, setting="mixed"), F.assumptions_for({}))
     avoided = 420 * 0.33 * 0.31
-    assert fig.low.value == pytest.approx(avoided * 46000 * 0.5)
-    assert fig.high.value == pytest.approx(avoided * 46000 * 2)
+    assert fig.low.value == pytest.approx(avoided * 46000 * 0.4)
+    assert fig.high.value == pytest.approx(avoided * 46000 * 0.8)
     inputs = dict(fig.inputs)
     assert (
         inputs["fewer quits in the hybrid-work trial"].provenance.ref
         == "bloom-2024-hybrid-rct#quits"
     )
-    assert inputs["payback months, conservative"].value == pytest.approx(
-        round(60000 / (avoided * 46000 * 0.5 / 12), 1)
+    assert inputs["return multiple, low"].value == pytest.approx(
+        round(avoided * 46000 * 0.4 / 60000, 1)
     )
 
 
 def test_improvement_without_remote_share_needs_an_explicit_assumption():
-    assumptions = F.assumptions_for({})
-    assert F.improvement(2400, 46000, ATTRITION, None, assumptions, LIB, None) is None
+    assert F.improvement(northwind(ask_cost=None), F.assumptions_for({})) is None
     fig = F.improvement(
-        2400,
-        46000,
-        ATTRITION,
-        None,
-        F.assumptions_for({"improvement_attrition_reduction": 0.1}),
-        LIB,
-        None,
+        northwind(ask_cost=None), F.assumptions_for({"improvement_attrition_reduction": 0.1})
     )
-    assert fig.low.value == pytest.approx(42 * 46000 * 0.5)
+    assert fig.low.value == pytest.approx(42 * 46000 * 0.4)
 
 
 salaries = st.floats(min_value=1_000, max_value=500_000, allow_nan=False)
@@ -141,13 +154,18 @@ def test_low_base_high_are_ordered(headcount, salary, rate, days, remote):
             headcount, salary, kpi("absence_days_per_fte", days, "days"), F.assumptions_for({})
         ),
         F.improvement(
-            headcount,
-            salary,
-            attrition,
-            kpi("remote_eligible_share", remote, "percent"),
+            dataclasses.replace(
+                northwind(
+                    {"remote_eligible_share": kpi("remote_eligible_share", remote, "percent")}
+                ),
+                headcount=headcount,
+                salary=salary,
+                kpis={
+                    "voluntary_attrition": attrition,
+                    "remote_eligible_share": kpi("remote_eligible_share", remote, "percent"),
+                },
+            ),
             F.assumptions_for({}),
-            LIB,
-            50000,
         ),
     ]
     for fig in figs:

@@ -84,10 +84,21 @@ def test_a_figures_claim_with_a_misspelt_key(copy):
     _break(copy / "figures.yaml", "    claim: replacement-range", "    clam: replacement-range")
     with pytest.raises(InputError) as err:
         datafiles.read_data("figures", _FiguresFile)
-    assert str(err.value).splitlines()[1:] == [
-        "  data/figures.yaml:9: claims.replacement_cost.claim: required key is missing",
-        "  data/figures.yaml:11: claims.replacement_cost.clam: unknown key; did you mean 'claim'?",
-    ]
+    assert str(err.value) == (
+        "data/figures.yaml:21: claims.replacement_cost[1].clam: unknown key; did you mean 'claim'?"
+    )
+
+
+def test_a_replacement_source_names_a_range_or_all_three_roles(copy):
+    from deckgen.figures.data import _FiguresFile
+
+    _break(copy / "figures.yaml", "      leaders: cost-leader\n", "")
+    with pytest.raises(InputError) as err:
+        datafiles.read_data("figures", _FiguresFile)
+    assert str(err.value) == (
+        "data/figures.yaml:15: claims.replacement_cost[0]: expected `claim` (a range) or all "
+        "three role claims; missing leaders"
+    )
 
 
 def test_a_figures_assumption_that_is_not_a_number(copy):
@@ -97,6 +108,6 @@ def test_a_figures_assumption_that_is_not_a_number(copy):
     with pytest.raises(InputError) as err:
         datafiles.read_data("figures", _FiguresFile)
     assert str(err.value) == (
-        "data/figures.yaml:23: assumptions.working_days_per_year.value: "
+        "data/figures.yaml:33: assumptions.working_days_per_year.value: "
         "expected a number, got 'many'"
     )

@@ -267,3 +267,25 @@ def test_workforce_shares_are_percentages(tmp_path):
     assert org.profile.workforce.on_site == 95
     text = problems(ws(tmp_path, ORG + "workforce: {on_site: 120}\n"))
     assert "workforce.on_site: input should be less than or equal to 100, got 120" in text
+
+
+def test_a_role_mix_must_sum_to_100(tmp_path):
+    org = load_org(
+        ws(tmp_path, ORG + "workforce: {roles: {frontline: 70, technical: 20, leaders: 10.5}}\n")
+    )
+    assert org.profile.workforce.roles.as_dict() == {
+        "frontline": 70,
+        "technical": 20,
+        "leaders": 10.5,
+    }  # within ±1 of 100
+    text = problems(
+        ws(tmp_path, ORG + "workforce:\n  roles: {frontline: 70, technical: 20, leaders: 5}\n")
+    )
+    assert text == (
+        "org.yaml:6: workforce.roles: expected shares of roles summing to 100 (±1), got 95 "
+        "(frontline 70 + technical 20 + leaders 5)"
+    )
+    text = problems(ws(tmp_path, ORG + "workforce: {roles: {frontline: 70, managers: 30}}\n"))
+    assert "workforce.roles.managers: unknown key" in text
+    text = problems(ws(tmp_path, ORG + "workforce: {roles: {frontline: 170}}\n"))
+    assert "workforce.roles.frontline: input should be less than or equal to 100, got 170" in text

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
-from deckgen.figures.data import HYBRID_RCT, REPLACEMENT
-from deckgen.figures.model import Assumption, Figure, derived, from_org
+from deckgen.figures.data import HYBRID_RCT
+from deckgen.figures.model import Assumption, Figure, FigureInputs, derived, from_org
+from deckgen.figures.replacement import replacement_factors
 from deckgen.load.evidence import EvidenceItem
 from deckgen.models import Kpi, Provenance, Quantity
 
@@ -20,11 +21,6 @@ def _salary(salary: float) -> Quantity:
 
 def _ask(ask_cost: float) -> Quantity:
     return Quantity(ask_cost, "currency", Provenance("audience", "audience.yaml ask.cost"))
-
-
-def _replacement(value: float, end: str) -> Quantity:
-    """One end ("low" or "high") of the replacement-cost range, as an input."""
-    return Quantity(value, "multiple", Provenance("evidence", REPLACEMENT.ref(end)))
 
 
 def leavers(headcount: int, attrition: Kpi) -> Figure:
@@ -44,33 +40,35 @@ def leavers(headcount: int, attrition: Kpi) -> Figure:
 
 
 def turnover_cost(
-    headcount: int, salary: float, attrition: Kpi, library: tuple[EvidenceItem, ...]
+    headcount: int,
+    salary: float,
+    attrition: Kpi,
+    library: tuple[EvidenceItem, ...],
+    roles: dict[str, float] | None = None,
 ) -> Figure | None:
-    """Leavers × salary × replacement factor; base at the bottom of Gallup's 0.5-2x range."""
-    claim = REPLACEMENT.find(library)
-    if claim is None or claim.low is None or claim.high is None:
+    """Leavers × salary × replacement factor (figures/replacement.py says low, base and high)."""
+    factors = replacement_factors(library, roles)
+    if factors is None:
         return None
     n = leavers(headcount, attrition)
     formula = "voluntary leavers × average salary × replacement cost factor"
-    low = n.base.value * salary * claim.low
-    high = n.base.value * salary * claim.high
+    per = n.base.value * salary
     return Figure(
         "turnover_cost",
         "Annual cost of voluntary turnover",
-        derived(low, "currency", "turnover_cost", formula),
-        derived(low, "currency", "turnover_cost.low", formula),
-        derived(high, "currency", "turnover_cost.high", formula),
+        derived(per * factors.base, "currency", "turnover_cost", formula),
+        derived(per * factors.low, "currency", "turnover_cost.low", formula),
+        derived(per * factors.high, "currency", "turnover_cost.high", formula),
         formula,
         (
             ("voluntary leavers", n.base),
             ("headcount", n.inputs[0][1]),
             ("voluntary attrition", n.inputs[1][1]),
             ("average salary", _salary(salary)),
-            ("replacement factor, low", _replacement(claim.low, "low")),
-            ("replacement factor, high", _replacement(claim.high, "high")),
+            *factors.case_inputs(),
         ),
-        why_base="the base uses the bottom of Gallup's range (half a salary per leaver): the most "
-        "conservative figure, and the one finance can least dispute",
+        why_base=factors.why_base,
+        notes=factors.notes,
     )
 
 
@@ -139,13 +137,16 @@ def absence_cost(
 
 
 def break_even_leavers(
-    ask_cost: float, salary: float, library: tuple[EvidenceItem, ...]
+    ask_cost: float,
+    salary: float,
+    library: tuple[EvidenceItem, ...],
+    roles: dict[str, float] | None = None,
 ) -> Figure | None:
-    """How many fewer leavers pay for the ask, at the conservative half-salary replacement cost."""
-    claim = REPLACEMENT.find(library)
-    if claim is None or claim.low is None or salary <= 0:
+    """How many fewer leavers pay for the ask, at the low (frontline) replacement factor."""
+    factors = replacement_factors(library, roles)
+    if factors is None or salary <= 0 or factors.low <= 0:
         return None
-    per = salary * claim.low
+    per = salary * factors.low
     n = math.ceil(ask_cost / per)
     formula = "ask cost ÷ (average salary × low replacement factor), rounded up"
     return Figure(
@@ -158,7 +159,7 @@ def break_even_leavers(
         (
             ("ask cost", _ask(ask_cost)),
             ("average salary", _salary(salary)),
-            ("replacement factor, low", _replacement(claim.low, "low")),
+            ("replacement factor, low", factors.low_q),
             (
                 "cost of one leaver, low",
                 derived(
@@ -169,31 +170,29 @@ def break_even_leavers(
                 ),
             ),
         ),
+        why_base="the low (frontline) replacement factor values each leaver at its cheapest, so "
+        "the count is the highest, most conservative one",
     )
 
 
-def improvement(
-    headcount: int,
-    salary: float,
-    attrition: Kpi,
-    remote_share: Kpi | None,
-    assumptions: dict[str, Assumption],
-    library: tuple[EvidenceItem, ...],
-    ask_cost: float | None,
-) -> Figure | None:
+def improvement(given: FigureInputs, assumptions: dict[str, Assumption]) -> Figure | None:
     """Value of fewer quits: the hybrid-work RCT's one-third, applied only where it applies.
 
-    Default: one-third fewer quits among remote-eligible roles (Bloom et al. 2024). Override with
-    `improvement_attrition_reduction` (share of all leavers avoided, 0-1) in org.yaml assumptions.
+    Default: one-third fewer quits among remote-eligible roles (Bloom et al. 2024), never for a
+    frontline (on-site) organisation. Override with `improvement_attrition_reduction` (share of
+    all leavers avoided, 0-1) in org.yaml assumptions.
     """
-    replacement = REPLACEMENT.find(library)
-    if replacement is None or replacement.low is None or replacement.high is None:
+    attrition = given.kpis.get("voluntary_attrition")
+    factors = replacement_factors(given.library, given.roles)
+    if factors is None or attrition is None:
         return None
-    avoidable = _share_avoided(assumptions, remote_share, library)
+    remote_share = given.kpis.get("remote_eligible_share")
+    avoidable = _share_avoided(assumptions, remote_share, given.library, given.setting)
     if avoidable is None:
         return None
     share, share_inputs, how = avoidable
-    n = leavers(headcount, attrition)
+    salary, ask_cost = given.salary, given.ask_cost
+    n = leavers(given.headcount, attrition)
     avoided = n.base.value * share
     formula = f"voluntary leavers × {how} × average salary × replacement factor"
     inputs: list[tuple[str, Quantity]] = [
@@ -204,24 +203,23 @@ def improvement(
             derived(round(avoided, 1), "count", "leavers_avoided", f"voluntary leavers × {how}"),
         ),
         ("average salary", _salary(salary)),
-        ("replacement factor, low", _replacement(replacement.low, "low")),
-        ("replacement factor, high", _replacement(replacement.high, "high")),
+        *factors.case_inputs(),
     ]
-    low = avoided * salary * replacement.low
-    high = avoided * salary * replacement.high
-    notes = []
+    low = avoided * salary * factors.low
+    high = avoided * salary * factors.high
+    notes = list(factors.notes)
     if ask_cost:
-        inputs += _payback(ask_cost, low, high)
-        notes.append("payback compares one year's value at scale with the cost of the ask")
+        inputs += _returns(ask_cost, low, high)
+        notes.append("the return compares one year's value at scale with the cost of the ask")
     return Figure(
         "improvement_value",
         "Annual value of fewer quits",
-        derived(low, "currency", "improvement_value", formula),
+        derived(avoided * salary * factors.base, "currency", "improvement_value", formula),
         derived(low, "currency", "improvement_value.low", formula),
         derived(high, "currency", "improvement_value.high", formula),
         formula,
         tuple(inputs),
-        why_base="the base uses the bottom of Gallup's replacement range",
+        why_base=factors.why_base,
         notes=tuple(notes),
     )
 
@@ -230,15 +228,17 @@ def _share_avoided(
     assumptions: dict[str, Assumption],
     remote_share: Kpi | None,
     library: tuple[EvidenceItem, ...],
+    setting: str | None = None,
 ) -> tuple[float, list[tuple[str, Quantity]], str] | None:
     """The share of all leavers a change would avoid, its inputs and how it was reached: org.yaml's
-    assumption, else the trial's effect on the remote-eligible roles (None without either)."""
+    assumption, else the trial's effect on the remote-eligible roles (None without either, and
+    None for a frontline organisation: a work-from-home trial says nothing about on-site work)."""
     override = assumptions.get("improvement_attrition_reduction")
     if override is not None:
         inputs = [("share of leavers avoided", override.quantity())]
         return override.value, inputs, "share of leavers avoided (org.yaml assumption)"
     rct = HYBRID_RCT.find(library)
-    if rct is None or remote_share is None:
+    if rct is None or remote_share is None or setting == "frontline":
         return None
     effect = rct.value / 100
     inputs = [
@@ -252,17 +252,10 @@ def _share_avoided(
     return share, inputs, "trial effect × share of roles where it applies"
 
 
-def _payback(ask_cost: float, low: float, high: float) -> list[tuple[str, Quantity]]:
-    """The ask against a year's value: payback months (conservative) and the return multiples."""
-    months = ask_cost / (low / 12) if low else math.inf
+def _returns(ask_cost: float, low: float, high: float) -> list[tuple[str, Quantity]]:
+    """The ask against a year's value: the return multiples (payback is its own figure)."""
     return [
         ("ask cost", _ask(ask_cost)),
-        (
-            "payback months, conservative",
-            derived(
-                round(months, 1), "count", "payback_months", "ask cost ÷ (annual value, low ÷ 12)"
-            ),
-        ),
         (
             "return multiple, low",
             derived(

@@ -23,6 +23,9 @@ class FigureInputs:
     industry: str | None
     currency: str  # ISO 4217 code: a benchmark in money must be in it
     country: str | None = None  # ISO 3166 alpha-2: a benchmark must cover it (or its region)
+    setting: str | None = None  # frontline | mixed | office (inputs._setting): work-from-home
+    # evidence never feeds a frontline organisation's figures
+    roles: dict[str, float] | None = None  # org.yaml workforce.roles: percent of roles by group
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,15 @@ class OrgFigures:
     gaps: tuple[Gap, ...]
     trends: tuple[Trend, ...]
     assumptions: dict[str, Assumption]
+    break_even_days: Figure | None = None
+    payback: Figure | None = None
+    value_one_leaver: Figure | None = None  # without an ask cost
+    value_one_point: Figure | None = None  # without an ask cost
+    payroll_share: Figure | None = None
+    per_employee: Figure | None = None
+    posts_empty: Figure | None = None
+    vacancy_cost: Figure | None = None
+    overtime_cost: Figure | None = None
 
     def all(self) -> list[Figure]:
         return [
@@ -104,6 +116,15 @@ class OrgFigures:
                 self.total,
                 self.improvement,
                 self.break_even,
+                self.break_even_days,
+                self.payback,
+                self.value_one_leaver,
+                self.value_one_point,
+                self.payroll_share,
+                self.per_employee,
+                self.posts_empty,
+                self.vacancy_cost,
+                self.overtime_cost,
             )
             if f is not None
         ]

@@ -36,6 +36,33 @@ class KpiEntry(Strict):
     )
 
 
+ROLE_MIX_TOLERANCE = 1  # percentage points the role shares may miss 100 by (rounding)
+
+
+class RoleMix(Strict):
+    """Percent of roles in each group Gallup prices replacement for (data/figures.yaml)."""
+
+    frontline: float = Field(0, ge=0, le=100, description="Frontline employees, percent of roles.")
+    technical: float = Field(
+        0, ge=0, le=100, description="Technical and professional roles, percent of roles."
+    )
+    leaders: float = Field(0, ge=0, le=100, description="Leaders and managers, percent of roles.")
+
+    @model_validator(mode="after")
+    def _sums_to_100(self) -> RoleMix:
+        total = self.frontline + self.technical + self.leaders
+        if abs(total - 100) > ROLE_MIX_TOLERANCE:
+            raise ValueError(
+                f"expected shares of roles summing to 100 (±{ROLE_MIX_TOLERANCE}), got "
+                f"{total:g} (frontline {self.frontline:g} + technical {self.technical:g} + "
+                f"leaders {self.leaders:g})"
+            )
+        return self
+
+    def as_dict(self) -> dict[str, float]:
+        return {"frontline": self.frontline, "technical": self.technical, "leaders": self.leaders}
+
+
 class Workforce(Strict):
     on_site: float | None = Field(
         None, ge=0, le=100, description="Percent of roles done on site or in person (frontline)."
@@ -45,6 +72,11 @@ class Workforce(Strict):
         ge=0,
         le=100,
         description="Percent of roles that can be done remotely some of the week.",
+    )
+    roles: RoleMix | None = Field(
+        None,
+        description="Percent of roles by group (frontline, technical, leaders), summing to 100: "
+        "weights the replacement cost of a leaver.",
     )
 
 
@@ -57,6 +89,19 @@ class AssumptionOverrides(Strict):
     )
     improvement_attrition_reduction: float | None = Field(
         None, gt=0, le=1, description="Share of voluntary leavers a change would avoid (0-1)."
+    )
+    hours_per_day: float | None = Field(
+        None, gt=0, le=24, description="Paid hours in a working day (default 7.5)."
+    )
+    overtime_premium: float | None = Field(
+        None, ge=1, le=4, description="Overtime pay as a multiple of an ordinary hour (default 1)."
+    )
+    cover_premium: float | None = Field(
+        None,
+        gt=0,
+        le=5,
+        description="What covering a day of an empty post costs on top of its daily pay, as a "
+        "multiple of it (0.5 when agency cover costs 1.5× pay); no default.",
     )
 
     def as_dict(self) -> dict[str, float]:

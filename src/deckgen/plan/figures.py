@@ -18,6 +18,8 @@ from deckgen.models import (
     SourceRef,
     Table,
 )
+from deckgen.plan.money import MONEY_KEYS as MONEY_KEYS  # re-exported: pf.money_context(figs)
+from deckgen.plan.money import money_context as money_context
 from deckgen.text import Renderer, UserText
 
 
@@ -50,6 +52,9 @@ def cost_context(figs: OrgFigures | None) -> dict[str, Any] | None:
         "absence": figs.absence.base if figs.absence else None,
         "recruiting": figs.recruiting.base if figs.recruiting else None,
         "leavers": leavers,
+        # the replacement factor's low and high ends (e.g. 40% and 80% of a salary per leaver)
+        "factor_low": _input(figs.turnover, "replacement factor, low") if figs.turnover else None,
+        "factor_high": _input(figs.turnover, "replacement factor, high") if figs.turnover else None,
     }
 
 
@@ -108,7 +113,7 @@ def improvement_context(figs: OrgFigures | None) -> dict[str, Any] | None:
         "low": f.low,
         "high": f.high,
         "avoided": names.get("leavers avoided"),
-        "payback_months": names.get("payback months, conservative"),
+        "payback_months": figs.payback.high if figs.payback else None,  # the longest: low value
         "remote_share": names.get("remote-eligible roles"),
         "effect": names.get("fewer quits in the hybrid-work trial"),
     }
@@ -233,20 +238,33 @@ def appendix_figures(figs: OrgFigures | None) -> list[Figure]:
 def appendix_bullets(fig: Figure, library: dict[str, EvidenceItem], r: Renderer) -> list[str]:
     bullets = [f"Formula: {fig.formula}."]
     inputs = dict(fig.inputs)
-    for name, q in fig.inputs:
-        if name.endswith(", high"):
-            continue  # shown with its low end
-        how = (
+
+    def how(q: Quantity) -> str:
+        return r.show(
             UserText(q.provenance.note, q.provenance.ref, "derived")
             if q.provenance.kind == "derived"
             else _source_of(q, library)
         )
+
+    def paired(name: str) -> Quantity | None:
+        """The high end shown with this low end: only when both come from the same source."""
         label = name.removesuffix(", low")
         high = inputs.get(f"{label}, high") if name.endswith(", low") else None
+        low = inputs[name]
+        return high if high is not None and how(high) == how(low) else None
+
+    lows = {f"{n.removesuffix(', low')}, high" for n, _ in fig.inputs if paired(n) is not None}
+    for name, q in fig.inputs:
+        if name in lows:
+            continue  # shown with its low end
+        high = paired(name)
+        label = name.removesuffix(", low") if high is not None else name
         value = f"{r.show(q)} to {r.show(high)}" if high is not None else r.show(q)
-        bullets.append(f"{label[:1].upper() + label[1:]}: {value} ({r.show(how)})")
+        bullets.append(f"{label[:1].upper() + label[1:]}: {value} ({how(q)})")
     if fig.low is not None and fig.high is not None:
         bullets.append(f"Range: {r.show(fig.low)} to {r.show(fig.high)}.")
+    else:
+        bullets.append(f"Result: {r.show(fig.base)}.")
     if fig.why_base:
         bullets.append(f"Why this base: {fig.why_base}.")
     bullets += [f"Note: {n}." for n in fig.notes]
