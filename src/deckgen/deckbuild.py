@@ -21,7 +21,7 @@ from deckgen.plan import DeckInputs, plan_deck
 from deckgen.pptx.writer import DeckWriter
 from deckgen.select import Pick, Selection, select_for_slots
 from deckgen.select.fit import Audience, superseded_by
-from deckgen.specifics import find_specifics
+from deckgen.specifics import changes, find_specifics
 from deckgen.text import use_template_cache
 from deckgen.words import plural
 
@@ -69,10 +69,11 @@ class Planner:
             org.country,
             org.region,
             org.industry,
-            org.setting,
+            "frontline" if any(sp.fit.on_site for sp in specifics) else org.setting,
             frozenset(org.kpis),
-            any(sp.name == "distrusts-sponsored" for sp in specifics),
+            any(sp.fit.distrusts_sponsored for sp in specifics),
             self._superseded,
+            any(sp.fit.same_industry for sp in specifics),
         )
         chosen = (
             Selection()
@@ -101,6 +102,7 @@ class Planner:
             s.figures,
             s.library,
             tuple(chosen.missing),
+            specifics,
         )
         plan = plan_deck(deck_inputs, storyline, s.fmt, s.theme.spec.name, s.typeset)
         return plan, storyline, chosen, second
@@ -164,6 +166,12 @@ class DeckBuilder:
             sum(1 for f in findings if f.severity == "warning"),
             kept_out,
             missing,
+            tuple(
+                (name, words, changes().get(name, ""), roles)
+                for name, words, roles in plan.specifics
+            ),
+            plan.coaching,
+            plan.lens,
         )
         return Built(job.target, data, manifest, result)
 

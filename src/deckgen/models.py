@@ -189,6 +189,10 @@ class DeckPlan:
     deck_date: date
     slides: list[SlidePlan]
     theme: str
+    # (specific, the executive's words, the slide roles it changed): data/specifics.yaml
+    specifics: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    coaching: tuple[str, ...] = ()  # for the presenter: what the deck could not answer
+    lens: str | None = None  # the role lens applied (data/lenses.yaml), if any
 
 
 @dataclass(frozen=True)
@@ -214,3 +218,7 @@ class DeckResult:
     kept_out: tuple[tuple[str, str, str, str], ...] = ()
     # (slot purpose, what it needed, best kept-out id, rule, why): slots nothing fits
     missing: tuple[tuple[str, str, str, str, str], ...] = ()
+    # (specific, the executive's words, what it changes, the slide roles it reached)
+    specifics: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
+    coaching: tuple[str, ...] = ()  # for the presenter: what the deck could not answer
+    lens: str | None = None  # the role lens applied

@@ -7,9 +7,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from deckgen.load.schema import Strict
+
+
+class SpecificFit(Strict):
+    """What a specific changes in which evidence fits (select/fit.py Audience)."""
+
+    distrusts_sponsored: bool = False
+    on_site: bool = False
+    same_industry: bool = False
 
 
 class _Specific(Strict):
@@ -18,6 +26,21 @@ class _Specific(Strict):
     patterns: list[str] = Field(
         min_length=1, description="Regular expressions over folded, lower-cased words."
     )
+    fit: SpecificFit = Field(default_factory=SpecificFit)
+    lines: dict[str, str] = Field(
+        default_factory=dict, description="Slide role -> a line template for that slide."
+    )
+    coach: str = Field("", description="For the presenter when the deck cannot answer it.")
+
+    @field_validator("lines")
+    @classmethod
+    def _roles(cls, lines: dict[str, str]) -> dict[str, str]:
+        from deckgen.load.storyline import Role
+
+        unknown = [r for r in lines if r not in Role.__args__]
+        if unknown:
+            raise ValueError(f"unknown slide role(s) {', '.join(unknown)}")
+        return lines
 
 
 class _SpecificsFile(Strict):
@@ -42,6 +65,9 @@ class Specific:
     means: str
     changes: str
     words: str  # what in the executive's words matched
+    fit: SpecificFit = SpecificFit()
+    lines: tuple[tuple[str, str], ...] = ()  # (slide role, line template)
+    coach: str = ""
 
 
 @cache
@@ -67,6 +93,21 @@ def find_specifics(said: str | None) -> tuple[Specific, ...]:
         for pattern in patterns:
             match = pattern.search(text)
             if match:
-                found.append(Specific(name, spec.means, spec.changes, match.group(0)))
+                found.append(
+                    Specific(
+                        name,
+                        spec.means,
+                        spec.changes,
+                        match.group(0).strip(),
+                        spec.fit,
+                        tuple(spec.lines.items()),
+                        spec.coach,
+                    )
+                )
                 break
     return tuple(found)
+
+
+def changes() -> dict[str, str]:
+    """Specific -> what it changes in the deck, in words for reports."""
+    return {name: spec.changes for name, (spec, _) in _table().items()}

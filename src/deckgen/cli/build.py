@@ -163,12 +163,19 @@ def _say_what_happened(report: BuildReport, explain: bool) -> None:
     for d in report.decks:
         for finding in d.findings:
             click.echo(f"check: {d.path.name}: {finding}", err=True)
+        for line in d.coaching:
+            click.echo(f"coach: {d.executive}: {line}", err=True)
     if not explain:
         return
     for d in report.decks:
+        lens = f", {d.lens} lens" if d.lens else ""
         click.echo(
-            f"{d.executive}: {d.blocker} ({d.blocker_how}), storyline {d.storyline}", err=True
+            f"{d.executive}: {d.blocker} ({d.blocker_how}), storyline {d.storyline}{lens}",
+            err=True,
         )
+        for name, said, changed, roles in d.specifics:
+            where = ", ".join(roles) or "no slide"
+            click.echo(f'  said "{said}" ({name}): {changed}; on {where}', err=True)
         kept = {purpose: (item, rule, why) for purpose, item, rule, why in d.kept_out}
         for item_id, purpose, why in d.chosen:
             slot = f" [{purpose}]" if purpose else ""
@@ -234,7 +241,7 @@ def _progress(quiet: bool):
 _RENAMED = {"blocker_how": "blocker_chosen", "findings": "check"}
 _LEFT_OUT = {
     "chosen", "charts_rendered", "charts_cached", "check_errors", "check_warnings", "kept_out",
-    "missing",
+    "missing", "specifics",
 }  # fmt: skip
 
 
@@ -252,6 +259,10 @@ def _deck_json(d: DeckResult) -> dict:
     row["evidence"] = [
         {"id": i, "purpose": purpose, "why": list(why), "kept_out": kept.get(purpose)}
         for i, purpose, why in d.chosen
+    ]
+    row["specifics"] = [
+        {"specific": name, "words": said, "changes": changed, "slides": list(roles)}
+        for name, said, changed, roles in d.specifics
     ]
     row["missing_evidence"] = [
         {

@@ -33,6 +33,12 @@ def _ask(inputs: DeckInputs, next_step: str) -> dict[str, Any]:
     }
 
 
+def _country_name(code: str | None) -> str | None:
+    from deckgen.load.places import countries
+
+    return countries()[code].name if code and code in countries() else None
+
+
 def _measures(shown: list[str]) -> str:
     """'voluntary attrition, sickness absence and engagement': the measures a step is judged on."""
     chosen = [k for k in shown if CATALOG[k].direction != "neutral"][:3]
@@ -54,7 +60,11 @@ def deck_context(inputs: DeckInputs, slide_no: dict[str, str]) -> dict[str, Any]
     first_name = words.first_name(exe.name)
     figs = inputs.figures
     return {
-        "org": {"name": UserText(org.name, "org.yaml name", "org"), "files": ", ".join(org.files)},
+        "org": {
+            "name": UserText(org.name, "org.yaml name", "org"),
+            "files": ", ".join(org.files),
+            "country_name": _country_name(org.country),
+        },
         "exec": {
             "name": UserText(exe.name, f"{exe.source}.name"),
             "first_name": UserText(first_name, f"{exe.source}.name"),
@@ -78,4 +88,31 @@ def deck_context(inputs: DeckInputs, slide_no: dict[str, str]) -> dict[str, Any]
         "gap": pf.gap_context(figs),
         "trends": pf.trend_context(figs),
         "break_even": figs.break_even.base if figs and figs.break_even else None,
+        "money": pf.money_context(figs),
+        "kpi": _kpis(inputs),
+        "evidence": _evidence_fit(inputs),
+    }
+
+
+def _kpis(inputs: DeckInputs) -> dict[str, Quantity | None]:
+    """Every catalog KPI by name: the organisation's value with its provenance, or None."""
+    from deckgen.figures.model import from_org
+
+    return {name: from_org(k) if (k := inputs.org.kpis.get(name)) else None for name in CATALOG}
+
+
+def _evidence_fit(inputs: DeckInputs) -> dict[str, Any]:
+    """Facts about the chosen evidence's fit: the first pick from the organisation's own
+    industry, as a headline with its citation."""
+    industry = inputs.org.industry
+    same = next(
+        (p for p in inputs.picks if industry and industry in p.item.fit.industries), None
+    )
+    if same is None:
+        return {"same_industry": None}
+    item = same.item
+    return {
+        "same_industry": UserText(
+            f"{item.source_ref().short}, {item.title}", f"{item.id}#citation", "evidence"
+        )
     }

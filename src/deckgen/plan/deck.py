@@ -16,6 +16,7 @@ from deckgen.plan.evidence import missing_note
 from deckgen.plan.fit import paginate, title_fits
 from deckgen.plan.inputs import DeckInputs
 from deckgen.plan.roles import Planning, role_of
+from deckgen.plan.tailor import Tailor, lens_for, merge
 from deckgen.text import Renderer, UserText
 
 
@@ -52,12 +53,16 @@ def plan_deck(
     counts = _counts(storyline, inputs)
     context = deck_context(inputs, _slide_numbers(storyline, counts))
     state = Planning(inputs, r, list(inputs.picks), pf.appendix_figures(inputs.figures))
+    state.tailor = Tailor(
+        inputs.executive.source, lens_for(inputs.executive.role), inputs.specifics
+    )
     slides: list[SlidePlan] = []
     for spec, times in zip(storyline.slides, counts, strict=True):
         for _ in range(times):
             slides.append(_plan_slide(spec, context, state, typeset))
     slides = [s for s in slides if role_of(s.role).finish(slides, s, state)]
     slides = paginate(slides, typeset)
+    coaching = state.tailor.coaching(context, r)
     gaps = missing_note(inputs)
     if gaps and slides and slides[0].notes:
         slides[0].notes = f"{slides[0].notes.rstrip()}\n{gaps}"
@@ -71,6 +76,12 @@ def plan_deck(
         inputs.deck_date,
         slides,
         theme,
+        tuple(
+            (sp.name, sp.words, tuple(dict.fromkeys(state.tailor.landed.get(sp.name, []))))
+            for sp in inputs.specifics
+        ),
+        tuple(coaching),
+        state.tailor.lens.name if state.tailor.lens else None,
     )
 
 
@@ -95,6 +106,8 @@ def _plan_slide(
     where = f"decks storyline, slide '{spec.role}'"
     title = _title(spec, ctx, r, where, typeset)
     bullets = [b for b in (r.render(t, ctx, where) for t in spec.bullets) if b]
+    lead, close = state.tailor.lines(spec.role, ctx, r, where)
+    bullets = merge(spec.role, bullets, lead, close)
     subtitle = r.render(spec.subtitle, ctx, where) if spec.subtitle else ""
     plan = SlidePlan(
         role=spec.role,

@@ -119,12 +119,19 @@ def improvement_context(figs: OrgFigures | None) -> dict[str, Any] | None:
     }
 
 
+def story_gaps(figs: OrgFigures | None) -> list:
+    """The benchmark gaps a story slide may show: where we are worse. A measure better than a
+    fair benchmark never appears as a problem (../shared/tailoring.md section 3, direction)."""
+    return [g for g in figs.gaps if g.direction == "worse"] if figs else []
+
+
 def _worst_gap(figs: OrgFigures):
     def severity(g) -> tuple[int, float]:
         rel = abs(g.gap.value) / (abs(g.benchmark.value) or 1)
         return ({"worse": 0, "level": 1, "better": 2}[g.direction], -rel)
 
-    return min(figs.gaps, key=lambda g: (*severity(g), g.kpi)) if figs.gaps else None
+    gaps = story_gaps(figs)
+    return min(gaps, key=lambda g: (*severity(g), g.kpi)) if gaps else None
 
 
 def gap_context(figs: OrgFigures | None) -> dict[str, Any] | None:
@@ -148,7 +155,7 @@ def gap_context(figs: OrgFigures | None) -> dict[str, Any] | None:
 
 def benchmark_table(figs: OrgFigures, r: Renderer) -> tuple[Table, list[SourceRef]]:
     rows, refs = [], []
-    for g in figs.gaps:
+    for g in story_gaps(figs):
         spec = CATALOG[g.kpi]
         shown = r.show(g.gap)
         sign = "+" if g.gap.value > 0 and not shown.startswith("+") else ""
@@ -336,7 +343,7 @@ def cost_chart(figs: OrgFigures, r: Renderer) -> ChartPlan | None:
 def benchmark_chart(figs: OrgFigures, r: Renderer) -> ChartPlan | None:
     """Ours against the benchmark, one small pair of bars per measure (each in its own unit)."""
     panels, described = [], []
-    for g in figs.gaps[:3]:
+    for g in story_gaps(figs)[:3]:
         where = BENCHMARK_NAMES.get(g.region or "", g.item.geography)
         ours = ChartItem("Ours", g.ours.value, r.show(g.ours), highlight=g.direction == "worse")
         bench = ChartItem(

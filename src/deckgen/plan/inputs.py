@@ -9,6 +9,7 @@ from deckgen.figures import OrgFigures
 from deckgen.load.evidence import EvidenceItem
 from deckgen.models import Classification, Executive, HistoryPoint, Kpi
 from deckgen.select import Missing, Pick
+from deckgen.specifics import Specific
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,4 @@ class DeckInputs:
     figures: OrgFigures | None = None
     library: tuple[EvidenceItem, ...] = ()
     missing: tuple[Missing, ...] = ()  # evidence slots nothing in the library fits
+    specifics: tuple[Specific, ...] = ()  # what the executive's words name (data/specifics.yaml)

@@ -28,6 +28,7 @@ class Planning:
     r: Renderer
     picks: list[Pick]  # evidence not yet placed, best first
     appendix: list[Figure]  # figures still to explain, one appendix slide each
+    tailor: Any = None  # plan/tailor.Tailor: the executive's specifics and role lens
 
 
 @dataclass
@@ -209,7 +210,7 @@ class Benchmark(Role):
     name = "benchmark"
 
     def count(self, spec, inputs, remaining_picks):
-        return 1 if inputs.figures and inputs.figures.gaps else 0
+        return 1 if pf.story_gaps(inputs.figures) else 0  # none worse: no problem to show
 
     def fill(self, plan, ctx, state):
         figures = state.inputs.figures

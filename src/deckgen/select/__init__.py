@@ -55,6 +55,7 @@ def audience_for(library: tuple[EvidenceItem, ...], who: Audience) -> Audience:
         who.kpis,
         who.distrusts_sponsored,
         superseded_by(library),
+        who.same_industry_first,
     )
 
 

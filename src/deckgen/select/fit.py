@@ -27,6 +27,7 @@ class Audience:
     kpis: frozenset[str] = frozenset()
     distrusts_sponsored: bool = False
     superseded: dict[str, str] | None = None  # item id -> the later edition's id
+    same_industry_first: bool = False  # the executive doubts evidence from elsewhere applies
 
 
 def superseded_by(library: tuple[EvidenceItem, ...]) -> dict[str, str]:

@@ -47,7 +47,8 @@ def _industry(item: EvidenceItem, who: Audience) -> tuple[float, list[str]]:
     if not specific:
         return 0.0, []
     if who.industry and who.industry in specific:
-        return 3.0, [f"same industry ({who.industry})"]
+        bonus = 8.0 if who.same_industry_first else 3.0  # "firms our size", "our sector"
+        return bonus, [f"same industry ({who.industry})"]
     # findings tied to another industry persuade less, and can jar
     return -2.0, [f"other industries ({', '.join(specific)})"]
 

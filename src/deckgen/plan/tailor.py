@@ -1,0 +1,121 @@
+"""Answer the person (../shared/tailoring.md sections 1 and 2): lines the executive's own
+specifics (data/specifics.yaml) and role lens (data/lenses.yaml) add to the story slides, and
+what the presenter must be told when the deck cannot answer a specific."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from pydantic import Field
+
+from deckgen.load.schema import Strict
+from deckgen.specifics import Specific
+from deckgen.text import Renderer, UserText
+
+# The most bullets a story slide carries (deck-craft.md ST-01 and SL-04).
+MAX_BULLETS = {"exec_summary": 5}
+DEFAULT_MAX = 6
+# Story slides: where a specific counts as answered (not the quote, not the appendix).
+STORY_ROLES = ("exec_summary", "reframe", "cost", "trend", "benchmark", "how", "ask", "kpis")
+
+
+class _Lens(Strict):
+    name: str
+    roles: list[str] = Field(min_length=1, description="Regular expressions over the role.")
+    lines: dict[str, str] = Field(default_factory=dict)
+
+
+class _LensFile(Strict):
+    lenses: dict[str, _Lens]
+
+
+@dataclass(frozen=True)
+class Lens:
+    key: str
+    name: str
+    lines: dict[str, str]
+
+
+@cache
+def _lenses() -> tuple[tuple[Lens, tuple[re.Pattern[str], ...]], ...]:
+    from deckgen.load.datafiles import read_data
+
+    data = read_data("lenses", _LensFile)
+    return tuple(
+        (Lens(key, lens.name, dict(lens.lines)), tuple(re.compile(p) for p in lens.roles))
+        for key, lens in data.lenses.items()
+    )
+
+
+def lens_for(role: str | None) -> Lens | None:
+    """The lens of a role written any way ("CFO", "Chief Financial Officer"), or None."""
+    if not role:
+        return None
+    text = role.lower()
+    for lens, patterns in _lenses():
+        if any(p.search(text) for p in patterns):
+            return lens
+    return None
+
+
+@dataclass
+class Tailor:
+    """One deck's tailoring: the lines it adds per slide role, and where each specific landed."""
+
+    source: str  # where the executive's words come from, e.g. "audience.yaml executives[0]"
+    lens: Lens | None
+    specifics: tuple[Specific, ...]
+    landed: dict[str, list[str]] = field(default_factory=dict)  # specific -> slide roles
+
+    def lines(
+        self, role: str, ctx: dict[str, Any], r: Renderer, where: str
+    ) -> tuple[list[str], list[str]]:
+        """(lines that lead the slide, lines that close it) for a slide of `role`."""
+        lead, close = [], []
+        if self.lens and role in self.lens.lines:
+            text = r.render(self.lens.lines[role], ctx, f"data/lenses.yaml {self.lens.key}.{role}")
+            if text:
+                (lead if role == "exec_summary" else close).append(text)
+        for spec in self.specifics:
+            template = dict(spec.lines).get(role)
+            if not template:
+                continue
+            said = UserText(spec.words, f"{self.source}.said")
+            text = r.render(
+                template, {**ctx, "specific": {"words": said}}, f"data/specifics.yaml {spec.name}.{role}"
+            )
+            if text:
+                (lead if role == "exec_summary" else close).append(text)
+                self.landed.setdefault(spec.name, []).append(role)
+        return lead, close
+
+    def coaching(self, ctx: dict[str, Any], r: Renderer) -> list[str]:
+        """For the presenter: each specific that reached fewer than two story slides."""
+        out = []
+        for spec in self.specifics:
+            reached = [role for role in self.landed.get(spec.name, []) if role in STORY_ROLES]
+            if len(set(reached)) >= 2 or not spec.coach:
+                continue
+            said = UserText(spec.words, f"{self.source}.said")
+            out.append(r.render(spec.coach, {**ctx, "specific": {"words": said}}, "coach"))
+        r.take()  # coaching goes to the presenter, not onto a slide
+        return [line for line in out if line]
+
+
+def merge(role: str, story: list[str], lead: list[str], close: list[str]) -> list[str]:
+    """The slide's bullets: the storyline's first, the tailored lines, the storyline's last,
+    and as many of the storyline's others as room allows (the decision and the stop rule stay)."""
+    if not lead and not close:
+        return story
+    limit = MAX_BULLETS.get(role, DEFAULT_MAX)
+    tailored = [*lead, *close][: max(limit - min(len(story), 2), 1)]
+    lead, close = tailored[: len(lead)], tailored[len(lead) :]
+    if len(story) <= 2:
+        head, middle, tail = story[:1], [], story[1:]
+    else:
+        head, middle, tail = story[:1], story[1:-1], story[-1:]
+    room = limit - len(head) - len(tail) - len(tailored)
+    return [*head, *lead, *middle[: max(room, 0)], *close, *tail]
