@@ -167,6 +167,7 @@ def test_cli_file_json_non_ascii_and_long_lines(tmp_path):
         "secondary",
         "secondary_confidence",
         "cues",
+        "specifics",
     }
     assert rows[0]["blocker"] == "none"
     assert rows[2]["blocker"] == "too-expensive"
@@ -263,3 +264,12 @@ def test_a_close_runner_up_is_no_second_concern_unless_clearly_expressed():
     assert not is_close(close)
     said = Classification("too-expensive", 0.55, "classified", "can-of-worms", 0.2, (), True)
     assert is_close(said)
+
+
+def test_classify_json_lists_the_specifics_the_words_name():
+    from tests.conftest import run
+
+    result = run("classify", "What's the payback? Our overtime bill is already huge.", "--json")
+    (row,) = json.loads(result.stdout)
+    names = {s["specific"]: s["words"] for s in row["specifics"]}
+    assert names == {"demand-number": "payback", "cost-line": "our overtime bill"}

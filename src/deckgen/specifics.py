@@ -4,7 +4,7 @@ they distrust, ... Each one found changes what the deck brings."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import Field, field_validator, model_validator
@@ -65,7 +65,7 @@ class Specific:
     means: str
     changes: str
     words: str  # what in the executive's words matched
-    fit: SpecificFit = SpecificFit()
+    fit: SpecificFit = field(default_factory=SpecificFit)
     lines: tuple[tuple[str, str], ...] = ()  # (slide role, line template)
     coach: str = ""
 

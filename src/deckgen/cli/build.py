@@ -165,28 +165,32 @@ def _say_what_happened(report: BuildReport, explain: bool) -> None:
             click.echo(f"check: {d.path.name}: {finding}", err=True)
         for line in d.coaching:
             click.echo(f"coach: {d.executive}: {line}", err=True)
-    if not explain:
-        return
-    for d in report.decks:
-        lens = f", {d.lens} lens" if d.lens else ""
-        click.echo(
-            f"{d.executive}: {d.blocker} ({d.blocker_how}), storyline {d.storyline}{lens}",
-            err=True,
-        )
-        for name, said, changed, roles in d.specifics:
-            where = ", ".join(roles) or "no slide"
-            click.echo(f'  said "{said}" ({name}): {changed}; on {where}', err=True)
-        kept = {purpose: (item, rule, why) for purpose, item, rule, why in d.kept_out}
-        for item_id, purpose, why in d.chosen:
-            slot = f" [{purpose}]" if purpose else ""
-            click.echo(f"  {item_id}{slot}: {'; '.join(why)}", err=True)
-            if purpose in kept:
-                other, rule, because = kept[purpose]
-                click.echo(f"    not {other} (rule {rule}): {because}", err=True)
-        for purpose, needs, other, rule, because in d.missing:
-            click.echo(f"  nothing fits [{purpose}]: needed {needs}", err=True)
-            if other:
-                click.echo(f"    nearest, {other} (rule {rule}): {because}", err=True)
+    if explain:
+        for d in report.decks:
+            _explain(d)
+
+
+def _explain(d: DeckResult) -> None:
+    """Why the deck says what it says: the storyline and lens, the executive's specifics and
+    where they landed, each slot's evidence and the best item a fit rule kept out."""
+    lens = f", {d.lens} lens" if d.lens else ""
+    click.echo(
+        f"{d.executive}: {d.blocker} ({d.blocker_how}), storyline {d.storyline}{lens}", err=True
+    )
+    for name, said, changed, roles in d.specifics:
+        where = ", ".join(roles) or "no slide"
+        click.echo(f'  said "{said}" ({name}): {changed}; on {where}', err=True)
+    kept = {purpose: (item, rule, why) for purpose, item, rule, why in d.kept_out}
+    for item_id, purpose, why in d.chosen:
+        slot = f" [{purpose}]" if purpose else ""
+        click.echo(f"  {item_id}{slot}: {'; '.join(why)}", err=True)
+        if purpose in kept:
+            other, rule, because = kept[purpose]
+            click.echo(f"    not {other} (rule {rule}): {because}", err=True)
+    for purpose, needs, other, rule, because in d.missing:
+        click.echo(f"  nothing fits [{purpose}]: needed {needs}", err=True)
+        if other:
+            click.echo(f"    nearest, {other} (rule {rule}): {because}", err=True)
 
 
 def _summary(report: BuildReport) -> str:

@@ -40,7 +40,10 @@ def classify(text: str | None, path: Path | None, as_json: bool, cache: CacheCho
 
     results = [(line, classify_objection(line)) for line in read_objections(text, path)]
     if as_json:
-        rows = [{"text": line, **_classification_json(r)} for line, r in results]
+        rows = [
+            {"text": line, **_classification_json(r), "specifics": _specifics_json(line)}
+            for line, r in results
+        ]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for line, r in results:
@@ -49,6 +52,15 @@ def classify(text: str | None, path: Path | None, as_json: bool, cache: CacheCho
 
 def _classification_json(result: Classification) -> dict:
     return {k: v for k, v in dataclasses.asdict(result).items() if k in _CLASSIFY_JSON}
+
+
+def _specifics_json(line: str) -> list[dict]:
+    from deckgen.specifics import find_specifics
+
+    return [
+        {"specific": s.name, "words": s.words, "means": s.means, "changes": s.changes}
+        for s in find_specifics(line)
+    ]
 
 
 def _say_classification(line: str, r: Classification) -> None:
@@ -63,6 +75,10 @@ def _say_classification(line: str, r: Classification) -> None:
     )
     if r.example:
         click.echo(f'  closest example: "{r.example}"')
+    from deckgen.specifics import find_specifics
+
+    for s in find_specifics(line):
+        click.echo(f'  names: "{s.words}" ({s.name}): {s.changes}')
 
 
 @click.command()

@@ -105,9 +105,7 @@ def _evidence_fit(inputs: DeckInputs) -> dict[str, Any]:
     """Facts about the chosen evidence's fit: the first pick from the organisation's own
     industry, as a headline with its citation."""
     industry = inputs.org.industry
-    same = next(
-        (p for p in inputs.picks if industry and industry in p.item.fit.industries), None
-    )
+    same = next((p for p in inputs.picks if industry and industry in p.item.fit.industries), None)
     if same is None:
         return {"same_industry": None}
     item = same.item

@@ -108,6 +108,7 @@ def _plan_slide(
     bullets = [b for b in (r.render(t, ctx, where) for t in spec.bullets) if b]
     lead, close = state.tailor.lines(spec.role, ctx, r, where)
     bullets = merge(spec.role, bullets, lead, close)
+    state.tailor.record(spec.role, bullets)
     subtitle = r.render(spec.subtitle, ctx, where) if spec.subtitle else ""
     plan = SlidePlan(
         role=spec.role,

@@ -18,8 +18,9 @@ from deckgen.text import Renderer, UserText
 # The most bullets a story slide carries (deck-craft.md ST-01 and SL-04).
 MAX_BULLETS = {"exec_summary": 5}
 DEFAULT_MAX = 6
-# Story slides: where a specific counts as answered (not the quote, not the appendix).
-STORY_ROLES = ("exec_summary", "reframe", "cost", "trend", "benchmark", "how", "ask", "kpis")
+# Story slides whose bullets are shown: where a specific counts as answered (not the quote, not
+# the appendix; chart and table slides draw no bullets).
+STORY_ROLES = ("exec_summary", "reframe", "how", "ask", "secondary")
 
 
 class _Lens(Strict):
@@ -69,12 +70,15 @@ class Tailor:
     lens: Lens | None
     specifics: tuple[Specific, ...]
     landed: dict[str, list[str]] = field(default_factory=dict)  # specific -> slide roles
+    _pending: dict[str, str] = field(default_factory=dict)  # this slide's line -> specific
 
     def lines(
         self, role: str, ctx: dict[str, Any], r: Renderer, where: str
     ) -> tuple[list[str], list[str]]:
-        """(lines that lead the slide, lines that close it) for a slide of `role`."""
+        """(lines that lead the slide, lines that close it) for a slide of `role`; call
+        `record` with the bullets the slide kept."""
         lead, close = [], []
+        self._pending = {}
         if self.lens and role in self.lens.lines:
             text = r.render(self.lens.lines[role], ctx, f"data/lenses.yaml {self.lens.key}.{role}")
             if text:
@@ -85,22 +89,39 @@ class Tailor:
                 continue
             said = UserText(spec.words, f"{self.source}.said")
             text = r.render(
-                template, {**ctx, "specific": {"words": said}}, f"data/specifics.yaml {spec.name}.{role}"
+                template,
+                {**ctx, "specific": {"words": said}},
+                f"data/specifics.yaml {spec.name}.{role}",
             )
             if text:
                 (lead if role == "exec_summary" else close).append(text)
-                self.landed.setdefault(spec.name, []).append(role)
+                self._pending[text] = spec.name
         return lead, close
 
+    def record(self, role: str, kept: list[str]) -> None:
+        """Which specifics' lines the slide kept (merge may leave some out for room)."""
+        if role not in STORY_ROLES:
+            return
+        for text in kept:
+            if text in self._pending:
+                self.landed.setdefault(self._pending[text], []).append(role)
+
     def coaching(self, ctx: dict[str, Any], r: Renderer) -> list[str]:
-        """For the presenter: each specific that reached fewer than two story slides."""
+        """For the presenter: what each specific's `coach` says is missing from the inputs, and
+        each specific that reached fewer than two story slides."""
         out = []
+        first = ctx["exec"]["first_name"]
         for spec in self.specifics:
-            reached = [role for role in self.landed.get(spec.name, []) if role in STORY_ROLES]
-            if len(set(reached)) >= 2 or not spec.coach:
-                continue
             said = UserText(spec.words, f"{self.source}.said")
-            out.append(r.render(spec.coach, {**ctx, "specific": {"words": said}}, "coach"))
+            where = f"data/specifics.yaml {spec.name}.coach"
+            if spec.coach:
+                out.append(r.render(spec.coach, {**ctx, "specific": {"words": said}}, where))
+            reached = {role for role in self.landed.get(spec.name, []) if role in STORY_ROLES}
+            if len(reached) < 2:
+                out.append(
+                    f'{first} said "{spec.words}" ({spec.means}); the deck answers it on '
+                    f"{len(reached)} of the story slides, not two: say it in person"
+                )
         r.take()  # coaching goes to the presenter, not onto a slide
         return [line for line in out if line]
 
