@@ -38,6 +38,10 @@ class _IndustryEntry(Strict):
     name: str
     setting: Setting
     aliases: list[str] = Field(default_factory=list)
+    related: list[str] = Field(
+        default_factory=list,
+        description="Industries whose evidence transfers best here (ranked after our own).",
+    )
 
 
 class _IndustryFile(Strict):

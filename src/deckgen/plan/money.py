@@ -25,7 +25,11 @@ def money_context(figs: OrgFigures | None) -> dict[str, Any]:
     posts_empty         posts empty on an average day while leavers are replaced
     vacancy_cost        the premium paid covering them a year (needs assumptions.cover_premium)
     overtime_cost       the recorded overtime bill a year, base (straight time)
-    replacement_factor  the replacement factor the turnover cost's base uses (e.g. 40%)"""
+    replacement_factor  the replacement factor the turnover cost's base uses (e.g. 40%)
+    payback_basis       what the payback's expected effect rests on: "assumption" (org.yaml's
+                        improvement_attrition_reduction, agreed by the organisation) or "trial"
+                        (the hybrid-work trial's effect on remote-eligible roles); story slides
+                        quote a payback only on the organisation's own assumption"""
     if figs is None:
         return dict.fromkeys(MONEY_KEYS)
 
@@ -51,7 +55,15 @@ def money_context(figs: OrgFigures | None) -> dict[str, Any]:
         "vacancy_cost": base(figs.vacancy_cost),
         "overtime_cost": base(figs.overtime_cost),
         "replacement_factor": factor,
+        "payback_basis": _payback_basis(figs),
     }
+
+
+def _payback_basis(figs: OrgFigures) -> str | None:
+    if not figs.payback or not figs.improvement:
+        return None
+    names = dict(figs.improvement.inputs)
+    return "trial" if "fewer quits in the hybrid-work trial" in names else "assumption"
 
 
 MONEY_KEYS = (
@@ -66,4 +78,5 @@ MONEY_KEYS = (
     "vacancy_cost",
     "overtime_cost",
     "replacement_factor",
+    "payback_basis",
 )

@@ -79,10 +79,6 @@ class Tailor:
         `record` with the bullets the slide kept."""
         lead, close = [], []
         self._pending = {}
-        if self.lens and role in self.lens.lines:
-            text = r.render(self.lens.lines[role], ctx, f"data/lenses.yaml {self.lens.key}.{role}")
-            if text:
-                (lead if role == "exec_summary" else close).append(text)
         for spec in self.specifics:
             template = dict(spec.lines).get(role)
             if not template:
@@ -96,6 +92,13 @@ class Tailor:
             if text:
                 (lead if role == "exec_summary" else close).append(text)
                 self._pending[text] = spec.name
+        # What the person said comes before what their role usually wants: the lens speaks
+        # only on slides their own words did not reach.
+        if self.lens and role in self.lens.lines and not self._pending:
+            where = f"data/lenses.yaml {self.lens.key}.{role}"
+            text = r.render(self.lens.lines[role], ctx, where)
+            if text:
+                (lead if role == "exec_summary" else close).append(text)
         return lead, close
 
     def record(self, role: str, kept: list[str]) -> None:

@@ -49,8 +49,18 @@ def _industry(item: EvidenceItem, who: Audience) -> tuple[float, list[str]]:
     if who.industry and who.industry in specific:
         bonus = 8.0 if who.same_industry_first else 3.0  # "firms our size", "our sector"
         return bonus, [f"same industry ({who.industry})"]
+    related = _related(who.industry)
+    if related & set(specific):
+        return 1.5, [f"a related industry ({', '.join(sorted(related & set(specific)))})"]
     # findings tied to another industry persuade less, and can jar
     return -2.0, [f"other industries ({', '.join(specific)})"]
+
+
+def _related(industry: str | None) -> set[str]:
+    from deckgen.load.places import industries
+
+    entry = industries().get(industry or "")
+    return set(entry.related) if entry else set()
 
 
 def _place(item: EvidenceItem, who: Audience) -> tuple[float, list[str]]:
