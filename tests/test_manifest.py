@@ -57,7 +57,9 @@ def test_cost_slide_shows_a_range_with_its_formula(northwind_decks):
     prs = Presentation(str(northwind_decks / "jordan-ellis.pptx"))
     cost = next(s for s in prs.slides if s.shapes.title.text.startswith("Turnover and absence"))
     # the headline is the conservative case; the range is in the table, notes and appendix
-    assert cost.shapes.title.text == "Turnover and absence already cost us at least EUR 14.2m a year"
+    assert (
+        cost.shapes.title.text == "Turnover and absence already cost us at least EUR 14.2m a year"
+    )
     notes = cost.notes_slide.notes_text_frame.text
     assert "EUR 7.7m to EUR 15.5m" in notes
     table = next(sh.table for sh in cost.shapes if sh.has_table)

@@ -30,9 +30,12 @@ class _Specific(Strict):
     lines: dict[str, str] = Field(
         default_factory=dict, description="Slide role -> a line template for that slide."
     )
+    titles: dict[str, str] = Field(
+        default_factory=dict, description="Slide role -> a title tried before the storyline's."
+    )
     coach: str = Field("", description="For the presenter when the deck cannot answer it.")
 
-    @field_validator("lines")
+    @field_validator("lines", "titles")
     @classmethod
     def _roles(cls, lines: dict[str, str]) -> dict[str, str]:
         from deckgen.load.storyline import Role
@@ -67,6 +70,7 @@ class Specific:
     words: str  # what in the executive's words matched
     fit: SpecificFit = field(default_factory=SpecificFit)
     lines: tuple[tuple[str, str], ...] = ()  # (slide role, line template)
+    titles: tuple[tuple[str, str], ...] = ()  # (slide role, title template)
     coach: str = ""
 
 
@@ -101,6 +105,7 @@ def find_specifics(said: str | None) -> tuple[Specific, ...]:
                         match.group(0).strip(),
                         spec.fit,
                         tuple(spec.lines.items()),
+                        tuple(spec.titles.items()),
                         spec.coach,
                     )
                 )

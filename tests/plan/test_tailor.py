@@ -157,3 +157,10 @@ def test_no_payback_on_story_slides_from_a_trial_of_something_else(northwind_dec
     story = "\n".join(_story_text(northwind_decks, "jordan-ellis").values())
     assert "pays back in" not in story
     assert "break-even" in story.lower() or "pays for itself if it prevents" in story
+
+
+def test_a_past_attempt_names_the_how_slide(with_ask):
+    out, _, _ = with_ask
+    manifest = json.loads((out / "tia-tried.manifest.json").read_text())
+    how = next(s["title"] for s in manifest["slides"] if s["role"] == "how")
+    assert how == "Designed against what went wrong when we tried a wellbeing app in 2022"

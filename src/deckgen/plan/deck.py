@@ -18,6 +18,7 @@ from deckgen.plan.inputs import DeckInputs
 from deckgen.plan.roles import Planning, role_of
 from deckgen.plan.tailor import Tailor, lens_for, merge
 from deckgen.text import Renderer, UserText
+from deckgen.words import TITLE_MAX
 
 
 def _counts(storyline: Storyline, inputs: DeckInputs) -> list[int]:
@@ -85,10 +86,18 @@ def plan_deck(
     )
 
 
-def _title(spec: SlideSpec, ctx: dict[str, Any], r: Renderer, where: str, typeset: Typeset) -> str:
-    """The first title that fits the layout's title frame; the last one (which always fits in
-    TITLE_MAX characters, checked when the storyline loads) if none does. Never cut."""
+def _title(
+    spec: SlideSpec, ctx: dict[str, Any], state: Planning, where: str, typeset: Typeset
+) -> str:
+    """The first title that fits the layout's title frame: one the executive's own words give
+    (data/specifics.yaml titles), then the storyline's; the storyline's last one (which always
+    fits in TITLE_MAX characters, checked when the storyline loads) if none does. Never cut."""
+    r = state.r
     frame = typeset.titles.get(spec.layout)
+    for text, specific in state.tailor.titles(spec.role, ctx, r):
+        if len(text) <= TITLE_MAX and title_fits(text, frame, typeset.heading_font):
+            state.tailor.record_title(spec.role, specific)
+            return text
     for option in spec.title:
         text = r.render(option, ctx, where)
         if title_fits(text, frame, typeset.heading_font):
@@ -104,7 +113,7 @@ def _plan_slide(
     prepared = role.prepare(spec, context, state)
     ctx = {**context, **prepared.names}
     where = f"decks storyline, slide '{spec.role}'"
-    title = _title(spec, ctx, r, where, typeset)
+    title = _title(spec, ctx, state, where, typeset)
     bullets = [b for b in (r.render(t, ctx, where) for t in spec.bullets) if b]
     lead, close = state.tailor.lines(spec.role, ctx, r, where)
     bullets = merge(spec.role, bullets, lead, close)

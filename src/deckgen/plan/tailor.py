@@ -101,6 +101,25 @@ class Tailor:
                 (lead if role == "exec_summary" else close).append(text)
         return lead, close
 
+    def titles(self, role: str, ctx: dict[str, Any], r: Renderer) -> list[tuple[str, str]]:
+        """(title, specific) options the executive's words give a slide of `role`, to try
+        before the storyline's own."""
+        out = []
+        for spec in self.specifics:
+            template = dict(spec.titles).get(role)
+            if not template:
+                continue
+            said = UserText(spec.words, f"{self.source}.said")
+            where = f"data/specifics.yaml {spec.name}.titles.{role}"
+            text = r.render(template, {**ctx, "specific": {"words": said}}, where)
+            if text:
+                out.append((text, spec.name))
+        return out
+
+    def record_title(self, role: str, spec: str) -> None:
+        if role in STORY_ROLES:
+            self.landed.setdefault(spec, []).append(role)
+
     def record(self, role: str, kept: list[str]) -> None:
         """Which specifics' lines the slide kept (merge may leave some out for room)."""
         if role not in STORY_ROLES:
