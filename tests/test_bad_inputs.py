@@ -176,6 +176,9 @@ def _check_built(spec: dict, decks: list[Path]) -> None:
     text = deck_text(decks[0])
     for literal in spec.get("literal", []):
         assert literal in text, f"{literal!r} should appear literally in the deck"
+    manifest = decks[0].with_name(decks[0].stem + ".manifest.json").read_text(encoding="utf-8")
+    for literal in spec.get("manifest_literal", []):
+        assert literal in manifest, f"{literal!r} should be named in the deck's manifest"
     for forbidden in spec.get("not_literal", []):
         assert forbidden not in text, f"{forbidden!r} means a template was evaluated"
     for row in spec.get("absent_rows", []):

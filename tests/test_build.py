@@ -112,7 +112,7 @@ def test_org_numbers_appear_with_units(northwind_decks):
     assert rows["Cost per hire"][1] == "EUR 5,200"
     assert rows["Employee Net Promoter Score"][1] == "-12"
     source = next(sh.text_frame.text for sh in slide.shapes if sh.name == "Source")
-    assert source.startswith("Source: Northwind Logistics HR data (org.yaml, history.csv)")
+    assert source == "Source: Northwind Logistics HR data; figures as supplied by the organisation."
     titles = [s.shapes.title.text for s in prs.slides]
     assert "All three measures we track over time have worsened since 2022" in titles
 

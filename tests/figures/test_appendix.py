@@ -69,8 +69,8 @@ def test_the_vacancy_cost_slide_lists_its_inputs(built):
         "Posts empty on an average day: 4 posts (voluntary leavers × time to fill (days) ÷ "
         "days in a year)"
     ) in lines
-    assert "Average salary: £23k (org.yaml average_salary)" in lines
-    assert "Cover premium: 0.5× (org.yaml assumptions.cover_premium)" in lines
+    assert "Average salary: £23k (our HR data)" in lines
+    assert "Cover premium: 0.5× (our HR data)" in lines
     assert "Result: £46k." in lines
 
 
@@ -78,7 +78,7 @@ def test_the_value_of_one_leaver_slide_shows_the_role_mix(built):
     # without an ask cost: 70/20/10 × 40/80/200% = 64% of £22,800 = £14,592
     lines = _appendix(built, "value of one leaver prevented")
     assert lines[0] == "Formula: average salary × replacement cost factor."
-    assert "Frontline share of roles: 70% (org.yaml workforce.roles.frontline)" in lines
+    assert "Frontline share of roles: 70% (our HR data)" in lines
     assert any(line.startswith("Replacement factor, leaders: 200% (") for line in lines)
     assert any(
         line.startswith("Replacement factor, base: 64% (frontline share × ") for line in lines

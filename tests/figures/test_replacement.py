@@ -44,7 +44,7 @@ def test_a_mix_moves_the_turnover_base_but_not_its_low_end():
     assert fig.low.value == pytest.approx(7_728_000)
     assert fig.base.value == pytest.approx(12_364_800)
     assert fig.high.value == pytest.approx(17_774_400)
-    assert "by the role mix in org.yaml" in fig.why_base
+    assert "by our role mix" in fig.why_base
     assert any("in proportion to its share" in n for n in fig.notes)
 
 

@@ -380,7 +380,7 @@ def overtime_cost(
         why_base=(
             "the base pays each overtime hour at straight time, the conservative case"
             if premium.value == 1
-            else "the base pays each overtime hour at the premium set in org.yaml"
+            else "the base pays each overtime hour at the premium we set"
         )
         + "; employer on-costs are left out, so it understates",
         notes=(

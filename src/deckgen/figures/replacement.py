@@ -93,7 +93,7 @@ def _by_role(
         derived(round(high_pct, 1), "percent", "replacement_factor.high", high_how),
         (*shares, *((f"replacement factor, {r}", factor_q[r]) for r in ROLES)),
         why_base="the base weights Gallup's factors by role (frontline, technical, leaders) by "
-        "the role mix in org.yaml; the low end prices every leaver at the frontline factor, the "
+        "our role mix; the low end prices every leaver at the frontline factor, the "
         "high end prices frontline roles at the technical factor",
         notes=(
             "leavers are taken to come from each group in proportion to its share of roles and to "
@@ -114,7 +114,7 @@ def _without_mix(pct: dict[str, float], factor_q: dict[str, Quantity]) -> Factor
         factor_q["technical"],
         (),
         why_base="the base prices every leaver at Gallup's frontline factor, the cheapest role "
-        "to replace, as org.yaml gives no role mix (workforce.roles); the high end prices every "
+        "to replace, as we gave no role mix; the high end prices every "
         "leaver at the technical factor; the leaders factor is not used without a mix, so the "
         "high end understates where many leaders leave",
     )

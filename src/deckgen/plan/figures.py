@@ -232,7 +232,12 @@ def _source_of(q: Quantity, library: dict[str, EvidenceItem]) -> str:
         return "assumption"
     if p.kind == "derived":
         return "calculated"
-    return UserText(p.ref, p.ref, p.kind)  # "KPIs.csv line 3": its digits point at the input
+    # On a slide, where a number came from in words; the file and key stay in the manifest
+    # (deck-grammar.md: no file names or data keys on a slide).
+    return UserText(_ORIGIN_WORDS.get(p.kind, "our HR data"), p.ref, p.kind)
+
+
+_ORIGIN_WORDS = {"org": "our HR data", "audience": "the ask as proposed"}
 
 
 def appendix_figures(figs: OrgFigures | None) -> list[Figure]:

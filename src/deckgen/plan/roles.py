@@ -79,8 +79,7 @@ def role_of(name: str) -> Role:
 def _org_source(state: Planning) -> str:
     org = state.inputs.org
     return (
-        f"Source: {org.name} HR data ({', '.join(org.files)}); "
-        "figures as supplied by the organisation."
+        f"Source: {org.name} HR data; figures as supplied by the organisation."
     )
 
 
@@ -260,7 +259,8 @@ class Sources(Role):
         plan.bullets.append(
             r.show(
                 UserText(
-                    f"{org.name} HR data supplied for this deck: {', '.join(org.files)}.",
+                    f"{org.name} HR data supplied for this deck; the manifest beside the deck "
+                    "lists every number with the file and line it came from.",
                     "org files",
                     "org",
                 )
