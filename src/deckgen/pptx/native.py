@@ -25,13 +25,6 @@ def _rgb(value: str) -> RGBColor:
     return RGBColor.from_string(value)
 
 
-def highlighted(panel: ChartPanel) -> list[bool]:
-    """Which marks are drawn in the accent colour: those marked `highlight`; with none marked,
-    every mark (a panel of one measure, such as a trend, is the measure its title names)."""
-    marks = [item.highlight for item in panel.items]
-    return marks if any(marks) else [True] * len(marks)
-
-
 def _fill(fmt, color: str) -> None:
     fmt.fill.solid()
     fmt.fill.fore_color.rgb = _rgb(color)
@@ -108,7 +101,9 @@ def _trend(slide, panel: ChartPanel, theme: Theme, box):
         last = len(panel.items) - 1
         _label(ref.points[last], panel.benchmark[1], theme, XL_LABEL_POSITION.BELOW, colors.muted)
     # Lines need no zero baseline; pad so labels above the top point and below the bottom fit.
-    values = [item.value for item in panel.items] + ([panel.benchmark[0]] if panel.benchmark else [])
+    values = [item.value for item in panel.items] + (
+        [panel.benchmark[0]] if panel.benchmark else []
+    )
     low, high = min(values), max(values)
     pad = (high - low) * 0.35 or abs(high) * 0.2 or 1
     chart.value_axis.minimum_scale = low - pad
@@ -129,7 +124,7 @@ def _comparison(slide, panel: ChartPanel, theme: Theme, box):
     plot.gap_width = 80
     series = plot.series[0]
     _fill(series.format, colors.muted)
-    for index, (item, accent) in enumerate(zip(panel.items, highlighted(panel), strict=True)):
+    for index, (item, accent) in enumerate(zip(panel.items, panel.accented(), strict=True)):
         _fill(series.points[index].format, colors.accent if accent else colors.muted)
         _label(series.points[index], item.label, theme, XL_LABEL_POSITION.OUTSIDE_END)
     top = max(item.value for item in panel.items)
@@ -160,7 +155,7 @@ def _range(slide, panel: ChartPanel, theme: Theme, box):
     high, low = plot.series
     _fill(high.format, colors.muted)
     _fill(low.format, colors.background)
-    for index, (item, accent) in enumerate(zip(panel.items, highlighted(panel), strict=True)):
+    for index, (item, accent) in enumerate(zip(panel.items, panel.accented(), strict=True)):
         _fill(high.points[index].format, colors.accent if accent else colors.muted)
         _label(high.points[index], item.label, theme, XL_LABEL_POSITION.OUTSIDE_END)
     top = max(item.high or item.value for item in panel.items)
