@@ -365,7 +365,9 @@ def test_one_failing_deck_does_not_stop_the_others(tmp_path, monkeypatch):
         return real(spec)
 
     monkeypatch.setattr(render, "render_png", flaky)
-    result = run("build", str(NORTHWIND), "-o", str(tmp_path), "--json", "--no-cache")
+    result = run(
+        "build", str(NORTHWIND), "-o", str(tmp_path), "--json", "--no-cache", "--charts", "image"
+    )
     assert result.exit_code == 1
     assert "failed: Jordan Ellis: could not render a chart: renderer crashed" in result.stderr
     assert "Built 5 decks" in result.stderr and ", 1 failed in" in result.stderr

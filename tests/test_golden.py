@@ -40,6 +40,7 @@ def outline(path) -> list[dict]:
                     for row in s.table.rows
                 ],
                 "pictures": sum(1 for s in shapes if s.shape_type == 13),
+                "charts": [s.chart.chart_type.name for s in shapes if s.has_chart],
                 "notes_words": len(notes.split()) // 10 * 10,  # coarse: wording may be polished
             }
         )

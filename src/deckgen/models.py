@@ -130,6 +130,12 @@ class ChartPanel:
     items: tuple[ChartItem, ...]
     benchmark: tuple[float, str] | None = None  # (value, label) drawn as a reference line
 
+    def accented(self) -> list[bool]:
+        """Which marks are drawn in the accent colour (the rest grey): those marked `highlight`;
+        with none marked, every mark (a panel of one measure is the measure its title names)."""
+        marks = [item.highlight for item in self.items]
+        return marks if any(marks) else [True] * len(marks)
+
 
 @dataclass(frozen=True)
 class ChartPlan:

@@ -27,7 +27,7 @@ def chart(value: float = 17.5) -> ChartPlan:
 def build(ws: Path, out: Path, cache: Path, *extra: str) -> dict:
     result = run(
         "build", str(ws), "-o", str(out), "--exec", "Priya Shah", "--force", "--json",
-        "--cache-dir", str(cache), *extra,
+        "--cache-dir", str(cache), "--charts", "image", *extra,
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)["decks"][0]["charts"]

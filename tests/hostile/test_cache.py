@@ -64,7 +64,8 @@ def test_a_planted_template_cache_entry_never_runs(tmp_path, canary, variant):
 
 def test_a_planted_chart_is_never_put_in_a_deck(tmp_path):
     cache, out = tmp_path / "cache", tmp_path / "out"
-    args = ["build", str(NORTHWIND), "-o", str(out), "--exec", "Priya Shah", "--cache-dir"]
+    args = ["build", str(NORTHWIND), "-o", str(out), "--exec", "Priya Shah", "--charts", "image"]
+    args.append("--cache-dir")
     assert deckgen(*args, str(cache), "--quiet").code == 0
     real = {p.name: p.read_bytes() for p in (cache / "charts").rglob("*.png")}
     planted = b"\x89PNG\r\n\x1a\n" + b"a chart someone else drew" + b"IEND\xaeB`\x82"
@@ -117,7 +118,8 @@ def test_clear_removes_deckgen_entries_and_leaves_other_files(tmp_path):
 
 def test_a_key_others_can_read_or_write_disables_the_cache(tmp_path):
     cache, out = tmp_path / "cache", tmp_path / "out"
-    args = ["build", str(NORTHWIND), "-o", str(out), "--exec", "Priya Shah", "--cache-dir"]
+    args = ["build", str(NORTHWIND), "-o", str(out), "--exec", "Priya Shah", "--charts", "image"]
+    args.append("--cache-dir")
     assert deckgen(*args, str(cache)).code == 0
     os.chmod(cache / KEY_FILE, 0o666)
     result = deckgen(*args, str(cache), "--force", "--json")

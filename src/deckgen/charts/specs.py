@@ -63,10 +63,10 @@ def _trend_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: int):
             alt.Data(values=[{"value": panel.benchmark[0], "label": panel.benchmark[1]}])
         )
         layers.append(
-            ref.mark_rule(color=_hex(c.highlight), strokeDash=[6, 4], strokeWidth=2).encode(y=y)
+            ref.mark_rule(color=_hex(c.muted), strokeDash=[6, 4], strokeWidth=2).encode(y=y)
         )
         layers.append(
-            ref.mark_text(align="right", dy=18, color=_hex(c.highlight), fontSize=16).encode(
+            ref.mark_text(align="right", dy=18, color=_hex(c.muted), fontSize=16).encode(
                 y=y, text="label:N", x=alt.value(width)
             )
         )
@@ -83,9 +83,9 @@ def _range_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: int):
             "low": i.low,
             "high": i.high,
             "label": i.label,
-            "color": _hex(c.highlight if i.highlight else c.accent),
+            "color": _hex(c.accent if accent else c.muted),
         }
-        for i in panel.items
+        for i, accent in zip(panel.items, panel.accented(), strict=True)
     ]
     top = max(i.high or i.value for i in panel.items) * 1.45
     base = alt.Chart(alt.Data(values=rows)).encode(
@@ -110,9 +110,9 @@ def _comparison_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: i
             "x": i.x,
             "value": i.value,
             "label": i.label,
-            "color": _hex(c.highlight if i.highlight else c.accent),
+            "color": _hex(c.accent if accent else c.muted),
         }
-        for i in panel.items
+        for i, accent in zip(panel.items, panel.accented(), strict=True)
     ]
     top = max(i.value for i in panel.items) * 1.2 or 1
     base = alt.Chart(alt.Data(values=rows)).encode(

@@ -100,7 +100,7 @@ class BuildFlags:
     "--charts",
     type=click.Choice(["image", "native"]),
     default=None,
-    help="Rendered image charts or native editable ones [default: the theme's].",
+    help="Native, editable charts or rendered PNG images [default: the theme's; native for the bundled themes].",
 )
 @click.option(
     "--template",

@@ -75,7 +75,7 @@ class ThemeFile(Strict):
     canvas: Canvas = Field(default_factory=Canvas)
     layouts: dict[str, str]
     charts: Literal["image", "native"] = Field(
-        "image", description="image: rendered PNG charts; native: editable PowerPoint charts."
+        "native", description="native: editable PowerPoint charts; image: rendered PNG charts."
     )
     template_build: dict | None = None
 

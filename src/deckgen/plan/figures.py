@@ -350,7 +350,8 @@ def benchmark_chart(figs: OrgFigures, r: Renderer) -> ChartPlan | None:
     panels, described = [], []
     for g in story_gaps(figs)[:3]:
         where = BENCHMARK_NAMES.get(g.region or "", g.item.geography)
-        ours = ChartItem("Ours", g.ours.value, r.show(g.ours), highlight=g.direction == "worse")
+        # Ours is the measure the slide is about: accent, better or worse; the benchmark grey.
+        ours = ChartItem("Ours", g.ours.value, r.show(g.ours), highlight=True)
         bench = ChartItem(
             f"{where[:1].upper() + where[1:]} benchmark", g.benchmark.value, r.show(g.benchmark)
         )
