@@ -22,6 +22,7 @@ NOTES = (
     "we need today, naming the owner, the cost and the date of the first review."
 )
 LIBRARY = {i.id: i for i in load_library(evidence_dir().resolve())}
+LONG = " ".join(["Turnover"] + ["costs us more each year"] * 6) + "."  # 31 words
 
 
 def _png() -> bytes:
@@ -56,18 +57,40 @@ def _add_defects(figure, change: dict) -> None:
         box.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
 
 
+def _add_bar_chart(figure, minimum) -> None:
+    """A native column chart where the picture would be; `minimum` sets its value axis (DG-05)."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    data = CategoryChartData()
+    data.categories = ["Office", "Hybrid"]
+    data.add_series("Quit rate (%)", (7.2, 4.8))
+    frame = figure.shapes.add_chart(
+        XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(0.6), Inches(1.8), Inches(6), Inches(3), data
+    )
+    frame.name = "Chart"
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", "Column chart: quits fell by a third.")
+    if minimum is not None:
+        frame.chart.value_axis.minimum_scale = minimum
+
+
 def good_deck(**change) -> bytes:
     """A four-slide deck that passes every rule; `change` names one defect to introduce."""
     prs = Presentation(str(ROOT / "themes" / "clean" / "template.pptx"))
     layouts = {layout.name: layout for layout in prs.slide_layouts}
 
-    def slide(layout, title, bullets=(), notes=NOTES):
+    def slide(layout, title, bullets=(), notes=NOTES, big=None):
         s = prs.slides.add_slide(layouts[layout])
         s.shapes.title.text = title
-        if bullets:
-            s.placeholders[1].text_frame.text = bullets[0]
-            for b in bullets[1:]:
-                s.placeholders[1].text_frame.add_paragraph().text = b
+        big = None if change.get("no_big") else big  # a big number (DG-04) above the bullets
+        lines = [big, *bullets] if big else list(bullets)
+        if lines:
+            frame = s.placeholders[1].text_frame
+            frame.text = lines[0]
+            for b in lines[1:]:
+                frame.add_paragraph().text = b
+            if big:
+                frame.paragraphs[0].runs[0].font.size = Pt(44)
         if notes:
             s.notes_slide.notes_text_frame.text = notes
         return s
@@ -75,13 +98,15 @@ def good_deck(**change) -> bytes:
     slide("Title Slide", "A pilot in two depots")
     summary_title = change.get("summary_title", "We recommend you approve a pilot for EUR 60k")
     summary = change.get("summary", ["Approve the pilot by March.", "It costs EUR 60k."])
-    slide("Title and Content", summary_title, summary)
+    slide("Title and Content", summary_title, summary, big="EUR 60k")
     figure = slide(
         "Title Only",
         change.get("figure_title", "Quits fell by a third in a trial"),
         notes=change.get("notes", NOTES),
     )
-    if not change.get("no_picture"):
+    if "chart_min" in change:
+        _add_bar_chart(figure, change["chart_min"])
+    elif not change.get("no_picture"):
         pic = figure.shapes.add_picture(
             io.BytesIO(_png()), Inches(0.6), Inches(1.8), Inches(6), Inches(3)
         )
@@ -94,10 +119,18 @@ def good_deck(**change) -> bytes:
         box.text_frame.text = change.get("source", "Source: Bloom, Han & Liang (2024), Nature.")
         box.text_frame.paragraphs[0].runs[0].font.size = Pt(change.get("source_pt", 11))
     _add_defects(figure, change)
+    for i in range(change.get("story_slides", 0)):  # more story slides, each with a visual
+        more = slide("Title Only", f"Quits fell again in depot {chr(65 + i)} after the change")
+        box = more.shapes.add_textbox(Inches(0.6), Inches(2), Inches(6), Inches(1.5))
+        box.text_frame.text = "-12%"
+        box.text_frame.paragraphs[0].runs[0].font.size = Pt(60)
     last_title = change.get("last_title", "Decision requested: approve the pilot by 31 March")
-    last = slide("Title and Content", last_title, ["Approve the pilot.", "Owner: Sam Carter."])
+    last_bullets = change.get("last_bullets", ["Approve the pilot.", "Owner: Sam Carter."])
+    last = slide("Title and Content", last_title, last_bullets, big="31 March")
     if change.get("no_title"):
         last.shapes.title._element.getparent().remove(last.shapes.title._element)
+    for i in range(change.get("appendix_slides", 0)):
+        slide("Title and Content", f"Appendix: method note {i + 1}", ["How we counted."])
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()
@@ -137,6 +170,15 @@ def test_good_deck_passes_everything():
         ({"low_contrast": True}, "AX-04"),
         ({"small_text": True}, "AX-05"),
         ({"source_pt": 8}, "AX-05"),
+        ({"story_slides": 7}, "DG-01"),
+        ({"summary": [LONG, LONG, LONG]}, "DG-02"),
+        ({"summary": ["One.", "Two.", "Three.", "Four.", "Five."]}, "DG-03"),
+        ({"no_big": True}, "DG-04"),
+        ({"chart_min": 3}, "DG-05"),
+        ({"source": "Source: HR data (org.yaml, history.csv)."}, "DG-06"),
+        ({"summary": ["Approve it.", "Engagement (kpis.engagement) fell."]}, "DG-06"),
+        ({"notes": " ".join([NOTES] * 4)}, "DG-07"),
+        ({"notes": NOTES + " The classifier read confidence 0.62."}, "DG-07"),
     ],
     ids=[
         "ST-01",
@@ -153,6 +195,15 @@ def test_good_deck_passes_everything():
         "AX-04",
         "AX-05-body",
         "AX-05-source",
+        "DG-01",
+        "DG-02",
+        "DG-03",
+        "DG-04",
+        "DG-05",
+        "DG-06-file",
+        "DG-06-key",
+        "DG-07-long",
+        "DG-07-internal",
     ],
 )
 def test_each_rule_trips(change, rule):
@@ -299,3 +350,69 @@ def test_foreign_deck_with_groups_tables_charts_and_no_notes(tmp_path):
     assert "error: AX-01: slide 2 [Chart" in result.stdout
     assert "skipped: SL-03, SL-07, SL-08, PV-01: need the build manifest" in result.stdout
     assert "Traceback" not in result.output
+
+
+def findings_of(data: bytes, rule: str) -> list:
+    return [f for f in check_deck(data, None, LIBRARY).findings if f.rule == rule]
+
+
+def test_dg01_counts_the_story_not_the_title_slide_or_the_appendix():
+    assert findings_of(good_deck(story_slides=6), "DG-01") == []  # 9 story slides
+    assert findings_of(good_deck(story_slides=1, appendix_slides=12), "DG-01") == []
+    (found,) = findings_of(good_deck(story_slides=7), "DG-01")
+    assert found.severity == "warning" and "has 10 slides" in found.message
+
+
+def test_dg01_story_ends_at_the_first_reference_role_in_the_manifest():
+    data = good_deck(story_slides=7)
+    manifest = manifest_for(data, {})
+    manifest["slides"][4]["role"] = "sources"  # the story is slides 2 to 4
+    assert "DG-01" not in {f.rule for f in check_deck(data, manifest, LIBRARY).findings}
+
+
+def test_dg02_words_per_slide_and_the_median():
+    (found,) = findings_of(good_deck(summary=[LONG, LONG, LONG]), "DG-02")
+    assert found.slide == 2 and "95 body words" in found.message and "at most 80" in found.message
+    assert findings_of(good_deck(summary=[LONG, LONG]), "DG-02") == []  # 64 words pass
+    wordy = good_deck(summary=[LONG, LONG], last_bullets=[LONG, LONG])  # 64, 0, 64 words
+    (found,) = findings_of(wordy, "DG-02")
+    assert found.slide is None and "median of 64 body words; at most 40" in found.message
+
+
+def test_dg03_four_bullets_pass():
+    assert findings_of(good_deck(summary=["One.", "Two.", "Three."]), "DG-03") == []  # + number
+    (found,) = findings_of(good_deck(summary=["One.", "Two.", "Three.", "Four."]), "DG-03")
+    assert found.slide == 2 and "5 bullets" in found.message and "at most 4" in found.message
+
+
+def test_dg04_says_which_slides_have_no_visual():
+    (found,) = findings_of(good_deck(no_big=True), "DG-04")
+    assert found.slide is None and "1 of 3 story slides" in found.message
+    assert "(none on slides 2, 4)" in found.message
+
+
+def test_dg05_bar_axis_from_zero_passes():
+    for minimum in (None, 0):
+        assert findings_of(good_deck(chart_min=minimum), "DG-05") == []
+    (found,) = findings_of(good_deck(chart_min=3), "DG-05")
+    assert found.severity == "error" and found.shape == "Chart" and "starts at 3" in found.message
+
+
+def test_dg06_file_names_in_the_notes_are_not_on_the_slide():
+    data = good_deck(notes=NOTES + " The figures come from org.yaml and history.csv.")
+    assert findings_of(data, "DG-06") == []
+    (found,) = findings_of(good_deck(source="Source: HR data (org.yaml, history.csv)."), "DG-06")
+    assert found.slide == 3 and found.shape == "Source"
+    assert "'org.yaml', 'history.csv'" in found.message
+
+
+def test_dg07_internal_words_come_from_the_word_list():
+    from deckgen.check.slides import NOTES_INTERNAL
+
+    assert NOTES_INTERNAL.search("the blockers we saw") and NOTES_INTERNAL.search("Storyline")
+    assert not NOTES_INTERNAL.search("a sluggish quarter; confidence intervals")
+    found = findings_of(good_deck(notes=NOTES + " Their blocker is cost."), "DG-07")
+    assert [f.slide for f in found] == [3] and "'blocker'" in found[0].message
+    assert findings_of(good_deck(notes=" ".join([NOTES] * 3)), "DG-07") == []  # 129 words
+    long = findings_of(good_deck(notes=" ".join([NOTES] * 4)), "DG-07")
+    assert "has 172 words; at most 130" in long[0].message

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from deckgen.check import layout, provenance, story
+from deckgen.check import grammar, layout, provenance, story
 from deckgen.check.findings import Finding
 from deckgen.check.slides import Slide
 
@@ -24,7 +24,7 @@ class DeckFacts:
 
 @dataclass(frozen=True)
 class Rule:
-    ids: tuple[str, ...]  # the deck-craft.md rule ids the check reports
+    ids: tuple[str, ...]  # the deck-craft.md (or deck-grammar.md: DG-xx) rule ids it reports
     run: Callable[[list[Slide], DeckFacts], list[Finding]]
     per_slide: bool = False  # findings depend on each slide alone: remembered by its content
     needs_manifest: bool = False  # skipped (and said so) without the build manifest
@@ -41,6 +41,13 @@ RULES: tuple[Rule, ...] = (
     Rule(("AX-01",), lambda s, d: layout.ax01(s)),
     Rule(("AX-02",), lambda s, d: layout.ax02(s)),
     Rule(("AX-04", "AX-05"), lambda s, d: layout.ax04_05(s), per_slide=True),
+    Rule(("DG-01",), lambda s, d: grammar.dg01(s)),
+    Rule(("DG-02",), lambda s, d: grammar.dg02(s)),
+    Rule(("DG-03",), lambda s, d: grammar.dg03(s)),
+    Rule(("DG-04",), lambda s, d: grammar.dg04(s)),
+    Rule(("DG-05",), lambda s, d: grammar.dg05(s)),  # reads the chart parts: not per slide
+    Rule(("DG-06",), lambda s, d: grammar.dg06(s), per_slide=True),
+    Rule(("DG-07",), lambda s, d: grammar.dg07(s)),
     Rule(("SL-03",), lambda s, d: story.sl03(s, d.manifest), needs_manifest=True),
     Rule(("SL-08",), lambda s, d: story.sl08(s, d.manifest), needs_manifest=True),
     Rule(("PV-01",), lambda s, d: provenance.pv01(s, d.manifest), needs_manifest=True),

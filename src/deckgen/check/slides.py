@@ -26,12 +26,18 @@ class _CheckerWords(Strict):
     decision: str = Field(description="Regular expression: words that ask for a decision.")
     base_verbs: list[str] = Field(description="Verbs; their -s, -es, -ed, -d and -ing forms too.")
     verbs: list[str] = Field(description="Other verb forms, counted as they are.")
+    reference_titles: str = Field(description="Regular expression: titles that start the appendix.")
+    data_keys: str = Field(description="Regular expression: file names and data keys (DG-06).")
+    notes_internal: list[str] = Field(description="Words notes must not say (DG-07).")
 
 
-def _words() -> tuple[re.Pattern[str], set[str], re.Pattern[str], set[str]]:
+def _data() -> _CheckerWords:
     from deckgen.load.datafiles import read_data
 
-    data = read_data("checker", _CheckerWords)
+    return read_data("checker", _CheckerWords)
+
+
+def _words(data: _CheckerWords) -> tuple[re.Pattern[str], set[str], re.Pattern[str], set[str]]:
     verbs = set(data.verbs)
     for verb in data.base_verbs:
         verbs |= {verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing"}
@@ -45,7 +51,17 @@ def _words() -> tuple[re.Pattern[str], set[str], re.Pattern[str], set[str]]:
     )
 
 
-NAV_TITLES, TOPIC_LABELS, DECISION, VERBS = _words()
+def _internal(words: list[str]) -> re.Pattern[str]:
+    """One pattern for the notes' internal words: whole words, a plural -s allowed."""
+    parts = [re.escape(w) + (r"s?\b" if w[-1].isalnum() else "") for w in words]
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.I)
+
+
+_DATA = _data()
+NAV_TITLES, TOPIC_LABELS, DECISION, VERBS = _words(_DATA)
+REFERENCE_TITLES = re.compile(_DATA.reference_titles, re.I)
+DATA_KEYS = re.compile(_DATA.data_keys, re.I)
+NOTES_INTERNAL = _internal(_DATA.notes_internal)
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 

@@ -161,8 +161,17 @@ def _say_what_happened(report: BuildReport, explain: bool) -> None:
     for name, message in report.failures:
         click.echo(f"failed: {name}: {message}", err=True)
     for d in report.decks:
+        grammar = [f for f in d.findings if ": DG-" in f]
         for finding in d.findings:
-            click.echo(f"check: {d.path.name}: {finding}", err=True)
+            if finding not in grammar:
+                click.echo(f"check: {d.path.name}: {finding}", err=True)
+        if grammar:  # the deck-grammar rules the storylines do not meet yet, in one line
+            ids = sorted({f.split(": DG-")[1].split(":")[0] for f in grammar})
+            click.echo(
+                f"check: {d.path.name}: {plural(len(grammar), 'deck-grammar warning')} "
+                f"({', '.join('DG-' + i for i in ids)}); `deckgen check {d.path}` lists them",
+                err=True,
+            )
         for line in d.coaching:
             click.echo(f"coach: {d.executive}: {line}", err=True)
     if explain:

@@ -78,9 +78,7 @@ def role_of(name: str) -> Role:
 
 def _org_source(state: Planning) -> str:
     org = state.inputs.org
-    return (
-        f"Source: {org.name} HR data; figures as supplied by the organisation."
-    )
+    return f"Source: {org.name} HR data; figures as supplied by the organisation."
 
 
 @role
