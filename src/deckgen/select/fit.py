@@ -115,9 +115,10 @@ def _jurisdiction(item: EvidenceItem, who: Audience) -> str | None:
 
 @rule("own-population")
 def _population(item: EvidenceItem, who: Audience) -> str | None:
-    """Benchmarks and national statistics describe one population: used only for our own."""
-    national = item.kind == "benchmark" or (
-        item.fit.funder == "government" and item.kind in ("survey", "modelling")
+    """Benchmarks, national statistics and national cost models describe one population: used
+    only for our own (a UK cost model in pounds is no evidence for a German firm)."""
+    national = item.kind in ("benchmark", "modelling") or (
+        item.fit.funder == "government" and item.kind == "survey"
     )
     if not national or fits_place(item.fit.countries, who):
         return None
