@@ -5,7 +5,7 @@ what they learn across that build's decks (storylines, slides already written or
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from deckgen.charts import chart_images
@@ -82,6 +82,13 @@ class Planner:
         )
         picks = chosen.picks
         answer_secondary = cls.how == "classified" and cls.blocker != "none" and is_close(cls)
+        second_words = None
+        if not answer_secondary and cls.blocker != "none":
+            # a specific the executive named that raises another blocker gets its own slide
+            raised = next((sp for sp in specifics if sp.answers not in (None, cls.blocker)), None)
+            if raised is not None:
+                cls = replace(cls, secondary=raised.answers, secondary_clear=True)
+                answer_secondary, second_words = True, raised.words
         second = None
         if answer_secondary and cls.secondary:
             taken = frozenset(p.item.id for p in picks)
@@ -103,6 +110,7 @@ class Planner:
             s.library,
             tuple(chosen.missing),
             specifics,
+            second_words,
         )
         plan = plan_deck(deck_inputs, storyline, s.fmt, s.theme.spec.name, s.typeset)
         return plan, storyline, chosen, second

@@ -34,6 +34,20 @@ class _Specific(Strict):
         default_factory=dict, description="Slide role -> a title tried before the storyline's."
     )
     coach: str = Field("", description="For the presenter when the deck cannot answer it.")
+    answers: str | None = Field(
+        None,
+        description="The blocker this specific raises: a deck for another blocker adds a slide "
+        "answering it (the second-concern slide).",
+    )
+
+    @field_validator("answers")
+    @classmethod
+    def _blocker(cls, slug: str | None) -> str | None:
+        from deckgen.blockers import BLOCKERS
+
+        if slug is not None and (slug not in BLOCKERS or slug == "none"):
+            raise ValueError(f"unknown blocker '{slug}'")
+        return slug
 
     @field_validator("lines", "titles")
     @classmethod
@@ -72,6 +86,7 @@ class Specific:
     lines: tuple[tuple[str, str], ...] = ()  # (slide role, line template)
     titles: tuple[tuple[str, str], ...] = ()  # (slide role, title template)
     coach: str = ""
+    answers: str | None = None  # the blocker it raises, answered on its own slide
 
 
 @cache
@@ -107,6 +122,7 @@ def find_specifics(said: str | None) -> tuple[Specific, ...]:
                         tuple(spec.lines.items()),
                         tuple(spec.titles.items()),
                         spec.coach,
+                        spec.answers,
                     )
                 )
                 break

@@ -164,3 +164,27 @@ def test_a_past_attempt_names_the_how_slide(with_ask):
     manifest = json.loads((out / "tia-tried.manifest.json").read_text())
     how = next(s["title"] for s in manifest["slides"] if s["role"] == "how")
     assert how == "Designed against what went wrong when we tried a wellbeing app in 2022"
+
+
+def test_a_specific_that_raises_another_blocker_adds_a_slide_answering_it(tmp_path):
+    """A CFO whose blocker is 'too expensive' but who also asks for the payback gets a slide
+    answering 'What's the payback?' in their own word; without the word, no such slide."""
+    ws = _workspace(tmp_path, {"what": "a 12-week pilot", "cost": 60000})
+    audience = yaml.safe_load((ws / "audience.yaml").read_text())
+    audience["executives"] = [
+        {"name": "Kim Park", "role": "CFO", "blocker": "too-expensive",
+         "said": "It costs too much. And what's the payback?"},
+        {"name": "Lee Moss", "role": "CFO", "blocker": "too-expensive",
+         "said": "It costs too much."},
+    ]  # fmt: skip
+    (ws / "audience.yaml").write_text(yaml.safe_dump(audience, sort_keys=False))
+    result = run("build", str(ws), "-o", str(ws / "out"))
+    assert result.exit_code == 0, result.stderr
+
+    def slides(stem):
+        return json.loads((ws / "out" / f"{stem}.manifest.json").read_text())["slides"]
+
+    (second,) = [s for s in slides("kim-park") if s["role"] == "secondary"]
+    assert second["title"] == 'You also said "payback": here is the answer to that'
+    assert second["sources"], "the added slide brings evidence for the payback question"
+    assert not [s for s in slides("lee-moss") if s["role"] == "secondary"]

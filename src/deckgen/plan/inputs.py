@@ -54,3 +54,4 @@ class DeckInputs:
     library: tuple[EvidenceItem, ...] = ()
     missing: tuple[Missing, ...] = ()  # evidence slots nothing in the library fits
     specifics: tuple[Specific, ...] = ()  # what the executive's words name (data/specifics.yaml)
+    second_words: str | None = None  # the words that raised the second concern, if a specific did

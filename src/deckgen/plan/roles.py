@@ -109,6 +109,9 @@ class Secondary(Role):
             "blocker": BLOCKERS[cls.secondary or "none"],
             "confidence": f"{cls.secondary_confidence:.2f}",
             "evidence": None,
+            "words": UserText(words, f"{state.inputs.executive.source}.said")
+            if (words := state.inputs.second_words)
+            else None,
         }
         out = Prepared({"second": second})
         pick = state.inputs.second_pick
