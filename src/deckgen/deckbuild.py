@@ -180,6 +180,7 @@ class DeckBuilder:
             ),
             plan.coaching,
             plan.lens,
+            tuple(f.rule for f in findings),
         )
         return Built(job.target, data, manifest, result)
 

@@ -228,3 +228,4 @@ class DeckResult:
     specifics: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
     coaching: tuple[str, ...] = ()  # for the presenter: what the deck could not answer
     lens: str | None = None  # the role lens applied
+    finding_rules: tuple[str, ...] = ()  # the rule id of each of `findings`, in order

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from deckgen.figures.model import Gap, derived, from_org
 from deckgen.kpis import CATALOG
 from deckgen.load.evidence import Claim, EvidenceItem
+from deckgen.load.places import in_region
 from deckgen.models import Kpi, Provenance, Quantity
 from deckgen.regions import REGION_NAMES
 
@@ -92,21 +93,12 @@ def unfit_benchmark(
     covers = _covers_country(claim, item)
     if covers and covers != place.country:
         return f"it covers {_country_name(covers)}, we are in {where}"
-    if not covers and not _in_region(claim_region(claim, item), place):
+    if not covers and not in_region(claim_region(claim, item), place.country, place.region):
         return f"it covers {REGION_NAMES.get(claim_region(claim, item) or '', 'several countries')}, we are in {where}"
     specific = [i for i in item.fit.industries if i != "all"]
     if specific and industry not in specific:
         return f"it covers {', '.join(specific)} only"
     return None
-
-
-def _in_region(region: str | None, place: Place) -> bool:
-    """The organisation is in `region` (a Nordic figure covers a Swedish organisation)."""
-    from deckgen.load.places import countries
-
-    if region == "nordics":
-        return bool(place.country) and countries()[place.country].nordic
-    return region is not None and region == place.region
 
 
 def _covers_country(claim: Claim, item: EvidenceItem) -> str | None:

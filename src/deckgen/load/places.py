@@ -62,6 +62,16 @@ def countries() -> dict[str, Country]:
     return {c: Country(c, e.name, e.region, e.nordic) for c, e in data.countries.items()}
 
 
+def in_region(region: str | None, country: str | None, org_region: str | None) -> bool:
+    """An organisation (its country, its region) is in `region`: its own region, or a group of
+    countries it belongs to (a Nordic figure covers a Swedish organisation)."""
+    if region is None:
+        return False
+    if region == "nordics":
+        return bool(country) and countries()[country].nordic
+    return region == org_region
+
+
 @cache
 def _country_names() -> dict[str, str]:
     """Every way of naming a country deckgen accepts, lower case -> its code."""

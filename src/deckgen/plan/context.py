@@ -33,12 +33,6 @@ def _ask(inputs: DeckInputs, next_step: str) -> dict[str, Any]:
     }
 
 
-def _country_name(code: str | None) -> str | None:
-    from deckgen.load.places import countries
-
-    return countries()[code].name if code and code in countries() else None
-
-
 def _measures(shown: list[str]) -> str:
     """'voluntary attrition, sickness absence and engagement': the measures a step is judged on."""
     chosen = [k for k in shown if CATALOG[k].direction != "neutral"][:3]
@@ -63,7 +57,6 @@ def deck_context(inputs: DeckInputs, slide_no: dict[str, str]) -> dict[str, Any]
         "org": {
             "name": UserText(org.name, "org.yaml name", "org"),
             "files": ", ".join(org.files),
-            "country_name": _country_name(org.country),
         },
         "exec": {
             "name": UserText(exe.name, f"{exe.source}.name"),

@@ -4,7 +4,7 @@ records its reasons and the best item a rule kept out; a slot nothing fits is re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from deckgen.load.evidence import Claim, EvidenceItem
 from deckgen.select.fit import Audience, broken_rule, superseded_by
@@ -47,16 +47,7 @@ class Selection:
 
 def audience_for(library: tuple[EvidenceItem, ...], who: Audience) -> Audience:
     """`who` with the library's superseded editions filled in."""
-    return Audience(
-        who.country,
-        who.region,
-        who.industry,
-        who.setting,
-        who.kpis,
-        who.distrusts_sponsored,
-        superseded_by(library),
-        who.same_industry_first,
-    )
+    return replace(who, superseded=superseded_by(library))
 
 
 def select_for_slots(

@@ -60,17 +60,11 @@ def fits_place(places: list[str] | tuple[str, ...], who: Audience) -> str | None
         return "global"
     if who.country and who.country in places:
         return "country"
-    if who.region and who.region in places:  # a regional population (europe, asia-pacific ...)
-        return "region"
-    if "nordics" in places and _nordic(who.country):
+    from deckgen.load.places import in_region
+
+    if any(in_region(p, who.country, who.region) for p in places):  # europe, nordics ...
         return "region"
     return None
-
-
-def _nordic(country: str | None) -> bool:
-    from deckgen.load.places import countries
-
-    return bool(country) and countries()[country].nordic
 
 
 def near(places: list[str] | tuple[str, ...], who: Audience) -> bool:
