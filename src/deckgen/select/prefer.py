@@ -5,7 +5,7 @@ recency). Each term says why, for --explain."""
 from __future__ import annotations
 
 from deckgen.load.evidence import EvidenceItem
-from deckgen.select.fit import Audience, fits_place, near
+from deckgen.select.fit import RULE_KINDS, Audience, fits_place, near
 
 _GRADE = {"A": 3.0, "B": 1.5, "C": 0.0}
 _PLACE = {"country": 2.0, "region": 1.0, "global": 0.5}
@@ -26,6 +26,12 @@ def fit_score(item: EvidenceItem, blocker: str, who: Audience) -> tuple[float, l
     score, why = score + s, why + w
     s, w = _place(item, who)
     score, why = score + s, why + w
+    if item.kind in RULE_KINDS and fits_place([item.fit.jurisdiction or "international"], who) in (
+        "country",
+        "region",
+    ):
+        score += 3  # our own law or regulator says more to a board than international guidance
+        why.append(f"applies where we are ({item.fit.jurisdiction})")
     if item.fit.setting in _SAME_SETTING.get(who.setting or "", ()):
         score += 1
         why.append(f"studied people who work as ours do ({item.fit.setting})")
