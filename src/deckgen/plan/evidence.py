@@ -10,6 +10,11 @@ from deckgen.select import Pick
 from deckgen.text import Renderer, UserText
 
 
+def _lower_first(text: str) -> str:
+    """'Worker survey ...' -> 'worker survey ...' inside a sentence; 'EU directive' stays."""
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
 def evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
     item, claim = pick.item, pick.claim
     ref = item.source_ref()
@@ -25,7 +30,7 @@ def evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
         "headline": headline,
         "statement": statement,
         "population": meta(claim.population or item.sample or item.geography, "population"),
-        "method": meta(item.method[:1].lower() + item.method[1:], "method"),
+        "method": meta(_lower_first(item.method), "method"),
         "grade": item.grade,
         "verification": item.verification,
         "caveat": meta(item.caveats[0] if item.caveats else "none stated by the source", "caveat"),
