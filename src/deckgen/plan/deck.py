@@ -96,7 +96,7 @@ def _title(
     frame = typeset.titles.get(spec.layout)
     for text, specific in state.tailor.titles(spec.role, ctx, r):
         if len(text) <= TITLE_MAX and title_fits(text, frame, typeset.heading_font):
-            state.tailor.record_title(spec.role, specific)
+            state.tailor.record_title(spec.role, specific, text)
             return text
     for option in spec.title:
         text = r.render(option, ctx, where)

@@ -71,6 +71,7 @@ class Tailor:
     specifics: tuple[Specific, ...]
     landed: dict[str, list[str]] = field(default_factory=dict)  # specific -> slide roles
     _pending: dict[str, str] = field(default_factory=dict)  # this slide's line -> specific
+    _titled: dict[str, str] = field(default_factory=dict)  # slide role -> specific that titled it
 
     def lines(
         self, role: str, ctx: dict[str, Any], r: Renderer, where: str
@@ -81,7 +82,7 @@ class Tailor:
         self._pending = {}
         for spec in self.specifics:
             template = dict(spec.lines).get(role)
-            if not template:
+            if not template or self._titled.get(role) == spec.name:
                 continue
             said = UserText(spec.words, f"{self.source}.said")
             text = r.render(
@@ -116,7 +117,10 @@ class Tailor:
                 out.append((text, spec.name))
         return out
 
-    def record_title(self, role: str, spec: str) -> None:
+    def record_title(self, role: str, spec: str, title: str) -> None:
+        words = next(sp.words for sp in self.specifics if sp.name == spec)
+        if words in title:
+            self._titled[role] = spec  # its line on this slide would repeat the title
         if role in STORY_ROLES:
             self.landed.setdefault(spec, []).append(role)
 
