@@ -57,9 +57,12 @@ golden: $(STAMP)
 	DECKGEN_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
 	git diff --stat tests/golden
 
-## Regenerate the README's slide images (docs/img/) from Priya Shah's demo deck (needs LibreOffice).
+## Regenerate the README's slide images (docs/img/) from the demo decks (needs LibreOffice):
+## four of Priya Shah's slides, and the contact sheet of Jordan Ellis's story and first appendix slides.
 screenshots: demo
 	rm -rf $(OUT)/shots && mkdir -p $(OUT)/shots docs/img
-	soffice --headless --convert-to pdf --outdir $(OUT)/shots $(OUT)/northwind/priya-shah.pptx >/dev/null
-	for n in 3 6 7 8; do pdftoppm -png -r 96 -f $$n -l $$n -singlefile $(OUT)/shots/priya-shah.pdf docs/img/priya-shah-$$n; done
+	soffice --headless --convert-to pdf --outdir $(OUT)/shots $(OUT)/northwind/priya-shah.pptx $(OUT)/northwind/jordan-ellis.pptx >/dev/null
+	for n in 3 4 5 7; do pdftoppm -png -r 96 -f $$n -l $$n -singlefile $(OUT)/shots/priya-shah.pdf docs/img/priya-shah-$$n; done
+	pdftoppm -png -r 40 $(OUT)/shots/jordan-ellis.pdf $(OUT)/shots/jordan-ellis
+	$(PY) tools/contact_sheet.py $(OUT)/shots/jordan-ellis docs/img/jordan-ellis-after.png 16
 	@ls docs/img

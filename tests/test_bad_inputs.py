@@ -66,10 +66,10 @@ def _xlsx_formula(ws: Path, _: str) -> None:
 def _renamed_template(ws: Path, _: str) -> None:
     prs = Presentation(str(ROOT / "themes" / "clean" / "template.pptx"))
     names = iter(["Cover", "Text", "Divider", "Two columns", "Heading only", "Empty"])
-    for layout in prs.slide_layouts:
+    for layout, name in zip(prs.slide_layouts, names, strict=False):  # the archetypes keep theirs
         layout._element.find(
             "{http://schemas.openxmlformats.org/presentationml/2006/main}cSld"
-        ).set("name", next(names))
+        ).set("name", name)
     prs.save(ws / "client.pptx")
 
 

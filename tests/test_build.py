@@ -87,10 +87,12 @@ def test_title_slide_for_whom_by_whom_and_date(northwind_decks):
 def test_exec_summary_puts_the_ask_up_front(northwind_decks):
     second = deck(northwind_decks, "jordan-ellis.pptx").slides[1]
     assert second.shapes.title.text == (
-        "We recommend a 12-week team-health pilot in two depots for EUR 60k"
+        "Approve EUR 60k for a 12-week team-health pilot in two depots, decided by 31 March 2026"
     )
     body = "\n".join(slide_texts(second))
-    assert "needed by 31 March 2026" in body
+    assert "For decision" in body  # the DECISION archetype's tag
+    cells = {sh.name: sh.text_frame.text for sh in second.shapes if sh.name.startswith("Card")}
+    assert [cells[f"Card {n} figure"] for n in (1, 2, 3)] == ["EUR 60k", "4 leavers", "EUR 14.2m"]
 
 
 def kpi_slide(prs):
@@ -114,7 +116,7 @@ def test_org_numbers_appear_with_units(northwind_decks):
     source = next(sh.text_frame.text for sh in slide.shapes if sh.name == "Source")
     assert source == "Source: Northwind Logistics HR data; figures as supplied by the organisation."
     titles = [s.shapes.title.text for s in prs.slides]
-    assert "All three measures we track over time have worsened since 2022" in titles
+    assert "Voluntary attrition has risen from 13.1% to 17.5% since 2022" in titles
 
 
 def _citation(item: dict) -> str:
@@ -143,7 +145,9 @@ def _citation(item: dict) -> str:
 def test_evidence_slides_carry_source_lines_from_the_library(northwind_decks, entry):
     prs = deck(northwind_decks, re.sub(r"\W+", "-", entry["name"].lower()) + ".pptx")
     lines = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.name == "Source"]
-    evidence_lines = [line for line in lines if "HR data" not in line]
+    evidence_lines = [
+        line for line in lines if line.startswith("Source:") and "HR data" not in line
+    ]
     assert len(evidence_lines) >= 2  # a slot nothing fits is left out (see the Lars test below)
     for line in evidence_lines:
         matches = [
@@ -291,9 +295,7 @@ def test_close_second_concern_gets_its_own_slide(workspace, tmp_path):
     second = titles.index(
         'You may also be asking: "Too risky: legal, expectation or privacy exposure"'
     )
-    assert second < titles.index(
-        "Decision requested: a 12-week team-health pilot in two depots by 31 March 2026"
-    )
+    assert second < next(i for i, t in enumerate(titles) if t.startswith("Decision today:"))
     cited = json.loads(result.stdout)["decks"][0]["citations"]
     assert len(cited) == len(set(cited)), "no evidence item is used twice"
     second_source = next(
@@ -385,9 +387,7 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert not any(line.startswith("Building") for line in lines)
     assert lines[-1].startswith("Built 1 deck (")
-    # before it, only the deck-grammar warnings (DG-xx) today's storylines get
-    (grammar,) = lines[:-1]
-    assert grammar.startswith("check: priya-shah.pptx: ") and "deck-grammar warning" in grammar
+    assert lines[:-1] == []  # our storylines pass the deck grammar: no DG-xx warning line
 
 
 def test_document_properties_tell_the_truth(northwind_decks):
@@ -400,7 +400,7 @@ def test_document_properties_tell_the_truth(northwind_decks):
     assert f"<Notes>{len(prs.slides)}</Notes>" in app
     assert "<PresentationFormat>Widescreen</PresentationFormat>" in app
     assert "<Application>deckgen</Application>" in app
-    assert "Microsoft" not in app and "4:3" not in app
+    assert "Microsoft Office" not in app and "<Company>" not in app and "4:3" not in app
     assert f"<vt:lpstr>{prs.slides[1].shapes.title.text}</vt:lpstr>" in app
 
 

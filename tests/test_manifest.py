@@ -62,7 +62,13 @@ def test_cost_slide_shows_a_range_with_its_formula(northwind_decks):
     )
     notes = cost.notes_slide.notes_text_frame.text
     assert "EUR 7.7m to EUR 15.5m" in notes
-    table = next(sh.table for sh in cost.shapes if sh.has_table)
+    figure = {sh.name: sh.text_frame.text for sh in cost.shapes if sh.has_text_frame}
+    assert figure["Big number"] == "EUR 14.2m"  # the BIG NUMBER archetype: the base case
+    detail = next(
+        s for s in prs.slides if s.shapes.title.text.startswith("Appendix: the cost of doing")
+    )
+    assert any(sh.has_chart for sh in detail.shapes)  # the range, low to high
+    table = next(sh.table for sh in detail.shapes if sh.has_table)
     rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
     assert rows["Voluntary turnover"][1:] == [
         "420 leavers × EUR 46k × 40% to 80%",
@@ -85,7 +91,7 @@ def test_benchmark_and_trend_slides(northwind_decks, workspace, tmp_path):
     titles = [
         s.shapes.title.text for s in Presentation(str(northwind_decks / "jordan-ellis.pptx")).slides
     ]
-    assert "All three measures we track over time have worsened since 2022" in titles
+    assert "Voluntary attrition has risen from 13.1% to 17.5% since 2022" in titles
     # Northwind is European: the UK absence survey is no benchmark for it.
     assert not any("benchmark" in t for t in titles)
     org = workspace / "org.yaml"

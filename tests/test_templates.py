@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from pptx import Presentation
 
@@ -19,8 +21,11 @@ RENAMED = {
 
 @pytest.fixture
 def client_template(tmp_path):
-    """Our clean template with every layout renamed, as a client's brand template would be."""
+    """Our clean template with every layout renamed, as a client's brand template would be: the
+    six common layouts, none of deckgen's archetype layouts."""
     prs = Presentation(str(ROOT / "themes" / "clean" / "template.pptx"))
+    for layout in [layout for layout in prs.slide_layouts if layout.name not in RENAMED]:
+        prs.slide_layouts.remove(layout)
     for layout in prs.slide_layouts:
         layout._element.find(
             "{http://schemas.openxmlformats.org/presentationml/2006/main}cSld"
@@ -53,6 +58,52 @@ def test_builds_into_client_template_with_layout_map(client_template, tmp_path):
     used = {slide.slide_layout.name for slide in prs.slides}
     assert used <= set(RENAMED.values())
     assert "Cover" in used and "Text" in used
+
+
+BASIC_MAP = (
+    "title: Cover\ncontent: Text\nsection: Divider\n"
+    "two_content: Two columns\ntitle_only: Heading only\nblank: Empty\n"
+)
+
+
+def _build_on_client(client_template, tmp_path, layout_map: str):
+    path = tmp_path / "layouts.yaml"
+    path.write_text(layout_map)
+    return run(
+        "build", str(NORTHWIND), "-o", str(tmp_path / "out"), "--exec", "Priya Shah",
+        "--template", str(client_template), "--layout-map", str(path),
+    )  # fmt: skip
+
+
+def test_story_archetypes_map_to_the_clients_layouts(client_template, tmp_path):
+    """Archetypes the map leaves out are drawn on the client's title-only layout; one it names
+    is drawn on that layout, with the layout's unused placeholders removed."""
+    result = _build_on_client(client_template, tmp_path, BASIC_MAP + "decision: Text\n")
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "priya-shah.pptx"))
+    manifest = json.loads((tmp_path / "out" / "priya-shah.manifest.json").read_text())
+    by_role = {}
+    for slide, record in zip(prs.slides, manifest["slides"], strict=True):
+        by_role.setdefault(record["role"], set()).add(slide.slide_layout.name)
+    assert by_role["exec_summary"] == by_role["ask"] == {"Text"}  # DECISION, as mapped
+    assert by_role["cost"] == by_role["options"] == {"Heading only"}  # not mapped: title-only
+    decision = prs.slides[1]
+    assert any(sh.name == "Tag" and sh.text_frame.text == "For decision" for sh in decision.shapes)
+    assert not [ph for ph in decision.placeholders if ph.placeholder_format.idx != 0]
+    assert "check:" not in result.stderr  # no finding on the client's template either
+
+
+def test_an_archetype_mapped_to_a_layout_without_a_title_is_a_clear_error(
+    client_template, tmp_path
+):
+    result = _build_on_client(client_template, tmp_path, BASIC_MAP + "quote: Empty\n")
+    assert result.exit_code == 1
+    assert (
+        "client.pptx: these slides need a layout with a title placeholder, and the mapped one "
+        "has none: quote -> 'Empty'"
+    ) in result.stderr
+    assert "--layout-map" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_client_template_without_map_fails_listing_its_layouts(client_template, tmp_path):

@@ -171,6 +171,51 @@ def shape_layout(layout, build_spec: dict) -> None:
             ph._element.find(".//a:bodyPr", NS).set("anchor", "b")
 
 
+# The story's archetypes (deck-grammar.md), one layout each: a title on the grid and a canvas
+# below it where deckgen draws the archetype's cards, figures and tables. A client maps its own
+# layouts to these names with --layout-map.
+ARCHETYPES = [
+    "Decision",
+    "Big Number",
+    "Chart and Takeaway",
+    "Comparison",
+    "Quote",
+    "What It Means for Us",
+    "Options",
+    "Roadmap",
+    "Appendix Card",
+]
+
+
+def add_archetype_layouts(prs) -> None:
+    """One layout per archetype, each a copy of Title Only under the archetype's name."""
+    import copy
+
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.parts.slide import SlideLayoutPart
+
+    master = prs.slide_master
+    source = next(layout for layout in prs.slide_layouts if layout.name == "Title Only")
+    id_list = master._element.get_or_add_sldLayoutIdLst()
+    ids = [int(el.get("id")) for el in id_list]
+    ids += [int(el.get("id")) for el in prs.slide_masters._sldMasterIdLst]
+    next_id = max(ids) + 1
+    package = source.part.package
+    for name in ARCHETYPES:
+        element = copy.deepcopy(source._element)
+        element.find("p:cSld", NS).set("name", name)
+        part = SlideLayoutPart(
+            package.next_partname("/ppt/slideLayouts/slideLayout%d.xml"),
+            source.part.content_type,
+            source.part.package,
+            element,
+        )
+        part.relate_to(master.part, RT.SLIDE_MASTER)
+        rid = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+        id_list._add_sldLayoutId(id=next_id, rId=rid)
+        next_id += 1
+
+
 def build(theme_dir: Path) -> Path:
     spec = yaml.safe_load((theme_dir / "theme.yaml").read_text())
     build_spec = spec["template_build"]
@@ -202,6 +247,7 @@ def build(theme_dir: Path) -> Path:
 
     for layout in prs.slide_layouts:
         shape_layout(layout, build_spec)
+    add_archetype_layouts(prs)
 
     core = prs.core_properties
     core.author = "deckgen"

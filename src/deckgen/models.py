@@ -169,12 +169,24 @@ class Typeset:
     body: Frame | None = None
 
 
+@dataclass(frozen=True)
+class Cell:
+    """One figure of an archetype's row of cards: a DECISION cell, a BIG NUMBER, a step of WHAT
+    IT MEANS FOR US. `value` is set large; `label` says what it is in a few words."""
+
+    value: str
+    label: str
+    heading: str = ""  # a step's name above the figure ("What they found")
+
+
 @dataclass
 class SlidePlan:
     role: str
-    layout: str  # a role name the theme maps to a template layout
+    layout: str  # a role name the theme maps to a template layout (an archetype for the story)
     title: str
-    subtitle: str = ""
+    subtitle: str = ""  # the title slide's subtitle; a chart's measure, unit, population, period
+    tag: str = ""  # a small label above the body: "For decision"
+    cells: list[Cell] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
     quote: str = ""
     quote_by: str = ""  # who said it: "name, role"

@@ -57,17 +57,29 @@ def _add_defects(figure, change: dict) -> None:
         box.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
 
 
-def _add_bar_chart(figure, minimum) -> None:
-    """A native column chart where the picture would be; `minimum` sets its value axis (DG-05)."""
+def _add_bar_chart(figure, minimum, defect: str = "") -> None:
+    """A native column chart where the picture would be; `minimum` sets its value axis (DG-05),
+    `defect` breaks one chart rule (DG-08): legend, 3d, colours, small."""
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE
 
     data = CategoryChartData()
-    data.categories = ["Office", "Hybrid"]
-    data.add_series("Quit rate (%)", (7.2, 4.8))
+    data.categories = ["Office", "Hybrid", "Remote"]
+    data.add_series("Quit rate (%)", (7.2, 4.8, 5.1))
     frame = figure.shapes.add_chart(
         XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(0.6), Inches(1.8), Inches(6), Inches(3), data
     )
+    chart = frame.chart
+    if defect == "3d":  # python-pptx writes no 3-D bars: turn the flat one into one
+        chart._chartSpace.find(".//" + qn("c:barChart")).tag = qn("c:bar3DChart")
+    chart.has_legend = defect == "legend"
+    if defect == "colours":
+        colours = ("D62728", "2CA02C", "1F77B4")
+        for point, colour in zip(chart.plots[0].series[0].points, colours, strict=True):
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+    if defect == "small":
+        chart.font.size = Pt(9)
     frame.name = "Chart"
     frame._element.nvGraphicFramePr.cNvPr.set("descr", "Column chart: quits fell by a third.")
     if minimum is not None:
@@ -106,6 +118,8 @@ def good_deck(**change) -> bytes:
     )
     if "chart_min" in change:
         _add_bar_chart(figure, change["chart_min"])
+    elif "chart_defect" in change:
+        _add_bar_chart(figure, 0, change["chart_defect"])
     elif not change.get("no_picture"):
         pic = figure.shapes.add_picture(
             io.BytesIO(_png()), Inches(0.6), Inches(1.8), Inches(6), Inches(3)
@@ -179,6 +193,10 @@ def test_good_deck_passes_everything():
         ({"summary": ["Approve it.", "Engagement (kpis.engagement) fell."]}, "DG-06"),
         ({"notes": " ".join([NOTES] * 4)}, "DG-07"),
         ({"notes": NOTES + " The classifier read confidence 0.62."}, "DG-07"),
+        ({"chart_defect": "legend"}, "DG-08"),
+        ({"chart_defect": "3d"}, "DG-08"),
+        ({"chart_defect": "colours"}, "DG-08"),
+        ({"chart_defect": "small"}, "DG-08"),
     ],
     ids=[
         "ST-01",
@@ -204,6 +222,10 @@ def test_good_deck_passes_everything():
         "DG-06-key",
         "DG-07-long",
         "DG-07-internal",
+        "DG-08-legend",
+        "DG-08-3d",
+        "DG-08-colours",
+        "DG-08-small",
     ],
 )
 def test_each_rule_trips(change, rule):
@@ -416,3 +438,10 @@ def test_dg07_internal_words_come_from_the_word_list():
     assert findings_of(good_deck(notes=" ".join([NOTES] * 3)), "DG-07") == []  # 129 words
     long = findings_of(good_deck(notes=" ".join([NOTES] * 4)), "DG-07")
     assert "has 172 words; at most 130" in long[0].message
+
+
+def test_dg08_a_chart_to_the_rules_passes():
+    """One series, no legend, flat, grey with at most two accents, text at 12pt or more."""
+    assert findings_of(good_deck(chart_min=0), "DG-08") == []
+    (found,) = findings_of(good_deck(chart_defect="legend"), "DG-08")
+    assert "legend on a single series" in found.message

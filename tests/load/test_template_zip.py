@@ -77,7 +77,7 @@ def test_an_svg_picture_with_a_doctype_is_only_a_picture(tmp_path):
         ),
         (
             hostile.many_parts,
-            "the template has 6,026 parts (deckgen reads at most 5,000); save it again from "
+            "the template has 6,044 parts (deckgen reads at most 5,000); save it again from "
             "PowerPoint",
         ),
         (hostile.lying_sizes, DAMAGED),

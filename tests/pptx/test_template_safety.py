@@ -67,13 +67,10 @@ def test_a_deck_carries_nothing_from_a_hostile_template(case, tmp_path):
     assert template_lines(result.stderr, template) == (
         [f"warning: {template}: {said}"] if said else []
     )
-    # the deck-grammar warnings (DG-xx) today's storylines get are counted too, and are the only
-    # findings of the checker
+    # our storylines pass the checker on a client's template too: no finding, no summary line
     checks = [line for line in result.stderr.splitlines() if line.startswith("check: ")]
-    (grammar,) = checks  # one summary line per deck: "check: priya-shah.pptx: 10 deck-grammar..."
-    count = int(grammar.split(": ")[2].split()[0])
-    assert "deck-grammar warning" in grammar and "deckgen check" in grammar
-    total = count + (1 if said else 0)
+    assert checks == []
+    total = 1 if said else 0
     assert f"{total} warning{'' if total == 1 else 's'})" in result.stderr.splitlines()[-1]
     assert_clean(tmp_path / "out" / "priya-shah.pptx")
 

@@ -19,7 +19,9 @@ from deckgen.check.slides import (
     finding,
 )
 
-REFERENCE_ROLES = frozenset({"appendix", "sources", "limits"})
+REFERENCE_ROLES = frozenset(
+    {"divider", "cards", "cost_detail", "kpis", "appendix", "sources", "limits"}
+)
 STORY_MAX = 9  # slides in the story, the title slide not counted
 WORDS_MAX, WORDS_MEDIAN_MAX = 80, 40  # body words on one story slide; the deck's median
 BULLETS_MAX = 4  # paragraphs in one body text frame
@@ -196,4 +198,63 @@ def dg07(slides: list[Slide]) -> list[Finding]:
                 "a talk track (data/checker.yaml notes_internal)"
             )
             out.append(finding("DG-07", "warning", s.number, "Notes", message))
+    return out
+
+
+CHART_TEXT_MIN_PT = 12
+GREY_MAX_CHROMA = 0.12  # a colour whose channels differ by less than this is a grey
+ACCENTS_MAX = 2  # non-grey colours on one chart
+
+
+def _chroma(hex_: str) -> float:
+    channels = [int(hex_[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    return max(channels) - min(channels)
+
+
+def _chart_problems(chart_xml: bytes) -> list[str]:
+    """What a native chart does against deck-grammar.md's chart rules."""
+    root = etree.fromstring(chart_xml)
+    plot = root.find(f"{C}chart/{C}plotArea")
+    if plot is None:
+        return []
+    out = []
+    if any(child.tag.endswith("3DChart") for child in plot):
+        out.append("a 3-D chart; draw it flat")
+    for pie in plot.iterfind(f"{C}pieChart"):
+        slices = len(pie.findall(f".//{C}ser/{C}val//{C}pt"))
+        if slices > 3:
+            out.append(f"a pie with {slices} slices; at most 3, or use bars")
+    series = plot.findall(f".//{C}ser")
+    if len(series) == 1 and root.find(f"{C}chart/{C}legend") is not None:
+        out.append("a legend on a single series; label the marks instead")
+    colours = {
+        el.get("val").upper()
+        for ser in series
+        for el in ser.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}srgbClr")
+        if el.getparent().tag.endswith("solidFill") and el.get("val")
+    }
+    accents = sorted(c for c in colours if _chroma(c) > GREY_MAX_CHROMA)
+    if len(accents) > ACCENTS_MAX:
+        out.append(
+            f"{len(accents)} colours besides grey ({', '.join(accents)}); one accent and greys"
+        )
+    small = sorted(
+        {
+            int(sz) / 100
+            for el in root.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr")
+            if (sz := el.get("sz")) and int(sz) < CHART_TEXT_MIN_PT * 100
+        }
+    )
+    if small:
+        out.append(f"chart text at {small[0]:g}pt; at least {CHART_TEXT_MIN_PT}pt")
+    return out
+
+
+def dg08(slides: list[Slide]) -> list[Finding]:
+    out = []
+    for s in slides:
+        for b in s.boxes:
+            if b.kind == "chart":
+                for problem in _chart_problems(b.shape.chart_part.blob):
+                    out.append(finding("DG-08", "warning", s.number, b.name, problem))
     return out

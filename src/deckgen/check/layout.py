@@ -83,7 +83,8 @@ def sl15(slides: list[Slide], prs, heading: str, body: str) -> list[Finding]:
                             f"{room:.0f}pt",
                         )
                     )
-        visible = [b for b in s.boxes if not (b.kind == "other" and "decorative" in b.name.lower())]
+        # Decorative shapes (a card's background, a quote's bar) sit behind text by design.
+        visible = [b for b in s.boxes if "decorative" not in b.name.lower()]
         for i, b in enumerate(visible):
             for t in visible[i + 1 :]:
                 texts = [x for x in (b, t) if x.kind == "text" and x.shape.text_frame.text.strip()]

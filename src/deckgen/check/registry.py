@@ -48,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     Rule(("DG-05",), lambda s, d: grammar.dg05(s)),  # reads the chart parts: not per slide
     Rule(("DG-06",), lambda s, d: grammar.dg06(s), per_slide=True),
     Rule(("DG-07",), lambda s, d: grammar.dg07(s)),
+    Rule(("DG-08",), lambda s, d: grammar.dg08(s)),  # reads the chart parts: not per slide
     Rule(("SL-03",), lambda s, d: story.sl03(s, d.manifest), needs_manifest=True),
     Rule(("SL-08",), lambda s, d: story.sl08(s, d.manifest), needs_manifest=True),
     Rule(("PV-01",), lambda s, d: provenance.pv01(s, d.manifest), needs_manifest=True),

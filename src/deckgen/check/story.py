@@ -45,6 +45,7 @@ def st01(slides: list[Slide]) -> list[Finding]:
         p
         for b in summary.boxes
         if b.kind == "text" and not b.is_title
+        if not b.name.startswith(("Card ", "Tag"))  # a DECISION slide's cells are not points
         for p in b.shape.text_frame.paragraphs
         if p.text.strip()
     ]

@@ -28,12 +28,22 @@ Role = Literal[
     "benchmark",
     "evidence",
     "secondary",
+    "options",
     "how",
     "ask",
+    "divider",
+    "cards",
+    "cost_detail",
     "sources",
     "limits",
     "appendix",
 ]
+
+# Roles that begin and fill the appendix: read, not projected (deck-grammar.md).
+APPENDIX_ROLES = frozenset(
+    {"divider", "cards", "cost_detail", "kpis", "appendix", "sources", "limits"}
+)
+STORY_MAX = 9  # story slides after the title slide (a 10-minute board slot)
 
 
 class Want(Strict):
@@ -65,11 +75,22 @@ class Want(Strict):
         return names
 
 
+class CellSpec(Strict):
+    """One figure of a row of cards: `value` set large, `label` in at most 8 words."""
+
+    value: str = Field(description="Template for the figure; a cell rendering empty is dropped.")
+    label: str = Field("", description="Template: what the figure is, in a few words.")
+    heading: str = Field("", description="Template: the step's name above the figure.")
+
+
 class RawSlide(Strict):
     role: Role
     layout: str | None = None
     title: list[str] | None = None
     subtitle: str | None = None
+    tag: str | None = None
+    cells: list[CellSpec] | None = None
+    rows: list[list[str]] | None = None
     bullets: list[str] | None = None
     notes: str | None = None
     repeat: int | None = Field(None, ge=1, le=6)
@@ -81,6 +102,15 @@ class SlideSpec(Strict):
     layout: str = Field(description="Theme layout role: title, content, title_only ...")
     title: list[str] = Field(min_length=1, description="Title templates; the first that fits wins.")
     subtitle: str = Field("", description="Template for the title slide's subtitle.")
+    tag: str = Field("", description="A small label above the body ('For decision').")
+    cells: list[CellSpec] = Field(
+        default_factory=list, description="Figures set large: DECISION, BIG NUMBER, steps."
+    )
+    rows: list[list[str]] = Field(
+        default_factory=list,
+        description="A table's cell templates, header row first (OPTIONS, ROADMAP); a row whose "
+        "cells after the first all render empty is dropped.",
+    )
     bullets: list[str] = Field(default_factory=list, description="Bullet templates; empty drop.")
     notes: str = Field(min_length=1, description="Speaker-notes template (the talk track).")
     repeat: int = Field(1, ge=1, le=6, description="Evidence slides: how many to make.")
@@ -91,12 +121,18 @@ class RawStoryline(Strict):
     name: str
     description: str
     extends: str | None = None
+    trim: list[Role] | None = None
     slides: list[RawSlide] = Field(min_length=3)
 
 
 class Storyline(Strict):
     name: str
     description: str
+    trim: list[Role] = Field(
+        default_factory=list,
+        description="When the story would run past STORY_MAX slides: the roles given up first "
+        "(a repeated role loses one slide at a time).",
+    )
     slides: list[SlideSpec] = Field(min_length=3)
 
 
@@ -210,7 +246,8 @@ def load_storyline(name: str = "default", _seen: tuple[str, ...] = ()) -> Storyl
     problems = _check_titles(slides, f"decks/{name}.yaml")
     if problems:
         raise InputError(problems)
-    return Storyline(name=raw.name, description=raw.description, slides=slides)
+    trim = raw.trim if raw.trim is not None else (parent.trim if parent else [])
+    return Storyline(name=raw.name, description=raw.description, trim=trim, slides=slides)
 
 
 def storyline_for(blocker: str) -> str:

@@ -17,7 +17,21 @@ from deckgen.load.yamlfile import load_yaml
 from deckgen.models import Typeset
 from deckgen.resources import themes_dir
 
-ROLES = ("title", "content", "section", "two_content", "title_only", "blank")
+BASIC = ("title", "content", "section", "two_content", "title_only", "blank")
+# The story's archetypes (deck-grammar.md): drawn on a canvas under the title, so any layout with
+# a title placeholder will do; a client template's layout map may leave them to title_only.
+ARCHETYPES = (
+    "decision",
+    "big_number",
+    "chart",
+    "comparison",
+    "quote",
+    "means",
+    "options",
+    "roadmap",
+    "card",
+)
+ROLES = BASIC + ARCHETYPES
 
 
 class Fonts(Strict):
@@ -52,7 +66,9 @@ class Sizes(Strict):
     body: int = Field(ge=14, le=40)
     source: int = Field(ge=8, le=16)
     quote: int = Field(ge=14, le=48)
-    big_number: int = Field(ge=18, le=96)
+    big_number: int = Field(ge=18, le=120, description="A BIG NUMBER slide's one figure.")
+    small: int = Field(18, ge=12, le=24, description="The smallest text but the source line.")
+    figure: int = Field(44, ge=24, le=72, description="A figure in a row of cards.")
 
 
 class Canvas(Strict):
@@ -137,6 +153,15 @@ class LayoutMap(Strict):
     two_content: str | None = None
     title_only: str | None = None
     blank: str | None = None
+    decision: str | None = None
+    big_number: str | None = None
+    chart: str | None = None
+    comparison: str | None = None
+    quote: str | None = None
+    means: str | None = None
+    options: str | None = None
+    roadmap: str | None = None
+    card: str | None = None
 
 
 def with_client_template(theme: Theme, template: Path, layout_map: Path | None) -> Theme:
@@ -144,6 +169,7 @@ def with_client_template(theme: Theme, template: Path, layout_map: Path | None) 
     if not template.is_file():
         raise DeckgenError(f"--template: file not found: {template}")
     layouts = dict(theme.spec.layouts)
+    given: set[str] = set()
     if layout_map is not None:
         doc = load_yaml(layout_map, layout_map.name)
         if not isinstance(doc.data, dict):
@@ -152,7 +178,11 @@ def with_client_template(theme: Theme, template: Path, layout_map: Path | None) 
                 f"names, e.g. 'content: Text'"
             )
         mapped = validate(LayoutMap, doc)
-        layouts.update({k: v for k, v in mapped.model_dump().items() if v})
+        given = {k for k, v in mapped.model_dump().items() if v}
+        layouts.update({k: mapped.model_dump()[k] for k in given})
+    for role in ARCHETYPES:  # drawn on a canvas: the client's title-only layout, unless mapped
+        if role not in given:
+            layouts[role] = layouts["title_only"]
     update: dict = {"layouts": layouts}
     package, facts = load_template(template)
     if facts is not None and facts.fonts:  # slides are set in the template's fonts: measure those

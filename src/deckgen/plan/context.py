@@ -84,6 +84,26 @@ def deck_context(inputs: DeckInputs, slide_no: dict[str, str]) -> dict[str, Any]
         "money": pf.money_context(figs),
         "kpi": _kpis(inputs),
         "evidence": _evidence_fit(inputs),
+        "pilot": _pilot(),
+        "baseline": None,
+        "estimate": None,
+    }
+
+
+# The ROADMAP's suggested timetable, in weeks from approval, and its early-signal stop rule: a
+# plan for the presenter to agree, listed in the manifest as an assumption, never a finding.
+PILOT = {
+    "start": (2, "count", "weeks from approval to the pilot's start: baseline taken, teams chosen"),
+    "gate": (6, "count", "weeks from approval to the first gate: early signals reviewed"),
+    "review": (12, "count", "weeks from approval to the full review and the scale decision"),
+    "signup": (40, "percent", "share of the pilot teams taking part below which the pilot stops"),
+}
+
+
+def _pilot() -> dict[str, Quantity]:
+    return {
+        key: Quantity(value, unit, Provenance("assumption", f"pilot plan: {key}", note))
+        for key, (value, unit, note) in PILOT.items()
     }
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from deckgen.fmt import Formatter
+from deckgen.load.storyline import APPENDIX_ROLES, STORY_MAX, SlideSpec, Storyline
 from deckgen.load.storyline import Role as RoleName
-from deckgen.load.storyline import SlideSpec, Storyline
-from deckgen.models import DeckPlan, SlidePlan, Typeset
+from deckgen.models import Cell, DeckPlan, SlidePlan, Table, Typeset
 from deckgen.plan import figures as pf
 from deckgen.plan.context import deck_context
 from deckgen.plan.evidence import missing_note
@@ -30,6 +30,24 @@ def _counts(storyline: Storyline, inputs: DeckInputs) -> list[int]:
         if spec.role == "evidence":
             remaining -= n
         counts.append(n)
+    return _trim(storyline, counts)
+
+
+def _trim(storyline: Storyline, counts: list[int]) -> list[int]:
+    """Give up one slide of each of the storyline's `trim` roles in turn, until the story (the
+    slides after the title, before the appendix) fits in STORY_MAX."""
+    story = [
+        i
+        for i, spec in enumerate(storyline.slides)
+        if spec.role not in APPENDIX_ROLES and spec.role != "title"
+    ]
+    counts = list(counts)
+    for role in storyline.trim:
+        if sum(counts[i] for i in story) <= STORY_MAX:
+            break
+        last = next((i for i in reversed(story) if storyline.slides[i].role == role), None)
+        if last is not None and counts[last] > 0:
+            counts[last] -= 1
     return counts
 
 
@@ -61,7 +79,7 @@ def plan_deck(
     for spec, times in zip(storyline.slides, counts, strict=True):
         for _ in range(times):
             slides.append(_plan_slide(spec, context, state, typeset))
-    slides = [s for s in slides if role_of(s.role).finish(slides, s, state)]
+    slides = [x for s in slides for x in role_of(s.role).expand(slides, s, state)]
     slides = paginate(slides, typeset)
     coaching = state.tailor.coaching(context, r)
     gaps = missing_note(inputs)
@@ -124,12 +142,17 @@ def _plan_slide(
         layout=spec.layout,
         title=title,
         subtitle=subtitle,
+        tag=r.render(spec.tag, ctx, where) if spec.tag else "",
+        cells=_cells(spec, ctx, r, where),
+        table=_rows(spec, ctx, r, where),
         bullets=bullets,
         sources=prepared.sources,
         source_line=prepared.source_line,
     )
     if prepared.chart is not None:
-        plan.chart, plan.layout = prepared.chart, "two_content"
+        plan.chart = prepared.chart
+        if plan.layout == "content":
+            plan.layout = "two_content"
     role.fill(plan, ctx, state)
     if plan.source_line:
         refs = ",".join(ref.evidence_id for ref in plan.sources) or "org data"
@@ -139,3 +162,29 @@ def _plan_slide(
     plan.notes = r.render(spec.notes, ctx, where)
     r.take()  # numbers in the notes are the talk track, not slide content
     return plan
+
+
+def _cells(spec: SlideSpec, ctx: dict[str, Any], r: Renderer, where: str) -> list[Cell]:
+    """The slide's figures set large; a cell whose figure renders empty is left out."""
+    cells = []
+    for cell in spec.cells:
+        value = r.render(cell.value, ctx, where)
+        if value:
+            label = r.render(cell.label, ctx, where) if cell.label else ""
+            heading = r.render(cell.heading, ctx, where) if cell.heading else ""
+            cells.append(Cell(value, label, heading))
+    return cells
+
+
+def _rows(spec: SlideSpec, ctx: dict[str, Any], r: Renderer, where: str) -> Table | None:
+    """The slide's table (OPTIONS, ROADMAP): header first; a row with nothing after its label
+    is left out."""
+    if not spec.rows:
+        return None
+    header, *body = [[r.render(c, ctx, where) for c in row] for row in spec.rows]
+    rows = [row for row in body if any(row[1:])]
+    if not rows:
+        return None
+    first = 0.22 if len(header) > 2 else 0.35
+    rest = (1 - first) / max(1, len(header) - 1)
+    return Table(header, rows, [first] + [rest] * (len(header) - 1), f"{spec.role.title()} table")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from deckgen.load.evidence import claim_headline, render_statement
@@ -27,6 +28,12 @@ def evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
 
     return {
         "id": item.id,
+        "value": Quantity(claim.value, claim.unit, Provenance("evidence", ref_id)),
+        "low": _end(claim.low, claim, ref_id),
+        "high": _end(claim.high, claim, ref_id) if claim.low is not None else None,
+        "design": design_name(item.kind),
+        "where": meta(item.geography, "geography"),
+        "limit": meta(short_limit(item.caveats), "caveat"),
         "headline": headline,
         "statement": statement,
         "population": meta(claim.population or item.sample or item.geography, "population"),
@@ -64,11 +71,86 @@ def evidence_chart(pick: Pick, r: Renderer) -> ChartPlan | None:
     return ChartPlan("comparison", (ChartPanel("", tuple(items)),), alt_text, 5.8, 4.4)
 
 
+def _end(value: float | None, claim, ref_id: str) -> Quantity | None:
+    """One end of the claim's range, where the source gives one."""
+    return None if value is None else Quantity(value, claim.unit, Provenance("evidence", ref_id))
+
+
+def design_name(kind: str) -> str:
+    """'RCT', 'Survey', 'Meta-analysis': an item's kind as a reader says it."""
+    return kind.upper() if kind == "rct" else kind.capitalize()
+
+
+LIMIT_WORDS = 15  # a WHAT IT MEANS FOR US limits line (deck-grammar.md)
+
+
+def short_limit(caveats: list[str]) -> str:
+    """The first caveat's first clause when it is short enough for a limits line; otherwise
+    a pointer to the evidence card, never a caveat cut mid-sentence."""
+    if not caveats:
+        return "none stated by the source"
+    first = caveats[0].strip()
+    for cut in (first, first.split(";")[0], first.split(". ")[0]):
+        cut = cut.strip().rstrip(".")
+        if len(cut.split()) <= LIMIT_WORDS:
+            return cut
+    return "on its evidence card in the appendix"
+
+
+def baseline_context(pick: Pick, kpis: dict[str, Any]) -> dict[str, Any] | None:
+    """Our own figure for the first measure the item says it moves, or None."""
+    from deckgen.kpis import CATALOG
+
+    for name in pick.item.kpis:
+        quantity = kpis.get(name)
+        if quantity is not None:
+            return {"value": quantity, "label": CATALOG[name].label, "name": name}
+    return None
+
+
+def estimate_context(pick: Pick, improvement: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Our estimate from this item's effect, where figures/ computes one over our own numbers
+    (the value of fewer quits, from the trial the improvement figure cites)."""
+    if not improvement or improvement.get("effect") is None:
+        return None
+    effect = improvement["effect"]
+    if effect.provenance.ref.split("#")[0] != pick.item.id:
+        return None
+    return improvement
+
+
+_FILE_REF = re.compile(
+    r"\s*\(evidence/[\w.-]+\.ya?ml\)"
+)  # a caveat pointing at another item's file
+
+
+def card_bullets(item, r) -> list[str]:
+    """An APPENDIX CARD's text: who was studied, how we know, limits, the full citation."""
+    ref = item.source_ref()
+
+    def shown(text: str, what: str) -> str:
+        return r.show(UserText(_FILE_REF.sub("", text), f"{item.id}#{what}", "evidence"))
+
+    who = item.sample or item.geography
+    bullets = [
+        f"Who was studied: {shown(who, 'sample')}.".replace("..", "."),
+        f"How we know: {shown(_lower_first(item.method), 'method')}; "
+        f"{design_name(item.kind).lower() if item.kind != 'rct' else 'RCT'}, grade {item.grade}"
+        + ("; figures seen only in secondary coverage" if item.verification == "secondary" else "")
+        + ".",
+    ]
+    if item.caveats:
+        bullets.append(f"Limits: {shown(item.caveats[0], 'caveats')}")
+    if item.caveats[1:]:
+        bullets.append(f"Before quoting it: {shown(' '.join(item.caveats[1:]), 'caveats')}")
+    bullets.append(f"Source: {shown(ref.full, 'citation')}")
+    return bullets
+
+
 def source_line(ref: SourceRef, item_title: str, kind: str) -> str:
     secondary = "; figures from secondary coverage" if ref.verification == "secondary" else ""
     title = item_title if item_title[-1:] in ".?!" else f"{item_title}."
-    kind_name = kind.upper() if kind == "rct" else kind.capitalize()
-    return f"Source: {ref.short}. {title} {kind_name}, grade {ref.grade}{secondary}."
+    return f"Source: {ref.short}. {title} {design_name(kind)}, grade {ref.grade}{secondary}."
 
 
 def missing_note(inputs) -> str:

@@ -322,6 +322,30 @@ def trend_chart(
     return ChartPlan("trend", tuple(panels), alt_text, 12.1, 4.4)
 
 
+_UNIT_WORDS = {
+    "percent": "%",
+    "days": "days per employee",
+    "hours": "hours",
+    "score": "score",
+    "currency": "cost",
+}
+
+
+def trend_subtitle(history: dict[str, list[HistoryPoint]], r: Renderer) -> str:
+    """A trend chart's subtitle: each measure with its unit, who it covers, the period."""
+    names = [n for n in CATALOG if len(history.get(n, [])) >= 2][:3]
+    if not names:
+        return ""
+    measures = "; ".join(f"{CATALOG[n].label} ({_UNIT_WORDS[CATALOG[n].unit]})" for n in names)
+    points = [p for n in names for p in history[n]]
+    first = min(points, key=lambda p: p.ends)
+    last = max(points, key=lambda p: p.ends)
+    period = f"{r.show(UserText(first.period, first.source, 'org'))} to " + r.show(
+        UserText(last.period, last.source, "org")
+    )
+    return f"{measures}; all employees; {period}"
+
+
 def cost_chart(figs: OrgFigures, r: Renderer) -> ChartPlan | None:
     items = []
     for fig, name, highlight in (

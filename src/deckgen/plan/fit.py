@@ -20,7 +20,7 @@ def quote(said: str | None) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-REFERENCE_ROLES = ("appendix", "sources", "limits")
+REFERENCE_ROLES = ("appendix", "sources", "limits", "cards")
 BODY_BOX_PT = (12.13 * 72 - 14.4, 4.75 * 72 - 7.2)  # the bundled content body, if unreadable
 REFERENCE_PT, REFERENCE_GAP_PT = 18, 4
 

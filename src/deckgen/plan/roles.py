@@ -4,6 +4,7 @@ Adding a slide role is adding one class to ROLES; plan_deck never names a role."
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -12,12 +13,20 @@ from deckgen.figures import REPLACEMENT, Figure
 from deckgen.load.storyline import SlideSpec
 from deckgen.models import ChartPlan, SlidePlan, SourceRef
 from deckgen.plan import figures as pf
-from deckgen.plan.evidence import evidence_chart, evidence_context, source_line
+from deckgen.plan.evidence import (
+    baseline_context,
+    card_bullets,
+    estimate_context,
+    evidence_chart,
+    evidence_context,
+    source_line,
+)
 from deckgen.plan.fit import quote
 from deckgen.plan.inputs import DeckInputs
 from deckgen.plan.org import kpi_table
 from deckgen.select import Pick
 from deckgen.text import Renderer, UserText
+from deckgen.words import TITLE_MAX
 
 
 @dataclass
@@ -60,6 +69,11 @@ class Role:
         """After every slide is planned (sources, limits); False drops the slide."""
         return True
 
+    def expand(self, slides: list[SlidePlan], plan: SlidePlan, state: Planning) -> list[SlidePlan]:
+        """After every slide is planned: the slides this one becomes (none, itself, or one per
+        cited source for evidence cards)."""
+        return [plan] if self.finish(slides, plan, state) else []
+
 
 ROLES: dict[str, Role] = {}
 
@@ -69,7 +83,8 @@ def role(cls: type[Role]) -> type[Role]:
     return cls
 
 
-PLAIN = Role()  # title, reframe, how, ask ...: text from the storyline's templates alone
+PLAIN = Role()  # title, reframe, options, how, ask ...: text from the storyline's templates alone
+CHART_WIDTH_IN = 8.25  # a CHART + TAKEAWAY slide's chart: most of the body, the takeaway beside
 
 
 def role_of(name: str) -> Role:
@@ -83,6 +98,9 @@ def _org_source(state: Planning) -> str:
 
 @role
 class Evidence(Role):
+    """WHAT IT MEANS FOR US: the study's finding, our own baseline for the measure it moves, and
+    our estimate where a formula over both exists (figures/)."""
+
     name = "evidence"
 
     def count(self, spec, inputs, remaining_picks):
@@ -90,10 +108,22 @@ class Evidence(Role):
 
     def prepare(self, spec, ctx, state):
         pick = state.picks.pop(0)
-        names = {"evidence": evidence_context(pick, state.r)}
+        names = {
+            "evidence": evidence_context(pick, state.r),
+            "baseline": baseline_context(pick, ctx["kpi"]),
+            "estimate": estimate_context(pick, ctx["improvement"]),
+        }
         chart = evidence_chart(pick, state.r)
         ref = pick.item.source_ref()
         return Prepared(names, [ref], source_line(ref, pick.item.title, pick.item.kind), chart)
+
+    def fill(self, plan, ctx, state):
+        """An item that draws its own two bars (a perception gap) is a CHART + TAKEAWAY: the
+        chart, its finding beside it, the limits line."""
+        if plan.chart is not None and plan.layout == "means":
+            plan.layout = "chart"
+            plan.chart = dataclasses.replace(plan.chart, width_in=CHART_WIDTH_IN)
+            plan.cells = plan.cells[:1]
 
 
 @role
@@ -179,9 +209,12 @@ class Trend(Role):
 
     def fill(self, plan, ctx, state):
         inputs = state.inputs
-        plan.chart = pf.trend_chart(inputs.figures, inputs.org.history, state.r)
-        if plan.chart is None:
+        chart = pf.trend_chart(inputs.figures, inputs.org.history, state.r)
+        if chart is None:
             plan.table = pf.trend_table(inputs.org.history, state.r)
+        else:
+            plan.chart = dataclasses.replace(chart, width_in=CHART_WIDTH_IN)
+            plan.subtitle = plan.subtitle or pf.trend_subtitle(inputs.org.history, state.r)
         plan.source_line = _org_source(state)
 
 
@@ -193,16 +226,26 @@ class Cost(Role):
         return 1 if pf.cost_context(inputs.figures) else 0
 
     def fill(self, plan, ctx, state):
-        figures = state.inputs.figures
-        if not figures:
-            return
-        plan.chart = pf.cost_chart(figures, state.r)
-        plan.table = pf.cost_table(figures, state.r)
+        """BIG NUMBER: the figure and its comparisons come from the storyline's cells."""
         item = REPLACEMENT.item(state.inputs.library)  # cited as the library cites it
         cited = f"; replacement cost range from {item.source_ref().short}" if item else ""
         plan.source_line = (
             f"Team analysis of our own HR data{cited}. Formulas and inputs in the appendix."
         )
+
+
+@role
+class CostDetail(Cost):
+    """Appendix: the cost of inaction low to high, as a range chart over its table."""
+
+    name = "cost_detail"
+
+    def fill(self, plan, ctx, state):
+        super().fill(plan, ctx, state)
+        figures = state.inputs.figures
+        if figures:
+            plan.chart = pf.cost_chart(figures, state.r)
+            plan.table = pf.cost_table(figures, state.r)
 
 
 @role
@@ -216,8 +259,12 @@ class Benchmark(Role):
         figures = state.inputs.figures
         if not figures:
             return
-        plan.chart = pf.benchmark_chart(figures, state.r)
-        plan.table, refs = pf.benchmark_table(figures, state.r)
+        chart = pf.benchmark_chart(figures, state.r)
+        table, refs = pf.benchmark_table(figures, state.r)
+        if chart is not None and plan.layout in ("chart", "comparison"):
+            plan.chart = dataclasses.replace(chart, width_in=CHART_WIDTH_IN, height_in=4.2)
+        else:
+            plan.chart, plan.table = chart, table
         plan.sources = refs
         plan.source_line = (
             "Source: "
@@ -239,6 +286,65 @@ class Appendix(Role):
     def fill(self, plan, ctx, state):
         index = {item.id: item for item in state.inputs.library}
         plan.bullets = pf.appendix_bullets(ctx["figure"], index, state.r)
+
+
+@role
+class Options(Role):
+    """OPTIONS: the table comes from the storyline's rows; its figures are ours and the ask's."""
+
+    name = "options"
+
+    def fill(self, plan, ctx, state):
+        plan.source_line = (
+            "Costs from our HR data and the ask as proposed; a full programme is not costed."
+        )
+
+
+@role
+class Roadmap(Role):
+    """ROADMAP: milestones, gates, the stop rule and the owner, from the storyline's rows."""
+
+    name = "how"
+
+    def fill(self, plan, ctx, state):
+        if plan.table is not None:
+            plan.source_line = "Timetable and stop rule: a plan to agree today, not a finding."
+
+
+@role
+class Cards(Role):
+    """APPENDIX CARD: one slide per source the story cites, in the order first cited."""
+
+    name = "cards"
+
+    def expand(self, slides, plan, state):
+        index = {item.id: item for item in state.inputs.library}
+        out = []
+        for ref in _cited(slides):
+            item = index.get(ref.evidence_id)
+            if item is None:
+                continue
+            short = state.r.show(UserText(_card_name(ref.short), f"{item.id}#citation", "evidence"))
+            card = dataclasses.replace(
+                plan,
+                title=f"Evidence card: {short}",
+                bullets=card_bullets(item, state.r),
+                sources=[ref],
+                source_line="",
+            )
+            card.numbers = state.r.take()
+            out.append(card)
+        return out
+
+
+def _card_name(short: str) -> str:
+    """A citation short enough for a card's title: 'Krekel, Ward & De Neve (2019)' when the
+    whole of it ('..., Saïd Business School working paper (CEP ...)') would run past it."""
+    limit = TITLE_MAX - len("Evidence card: ")
+    if len(short) <= limit:
+        return short
+    head = short.split("), ")[0] + ")"
+    return head if len(head) <= limit else short[:limit].rsplit(" ", 1)[0]
 
 
 def _cited(slides: list[SlidePlan]) -> list[SourceRef]:

@@ -44,11 +44,12 @@ class Box(NamedTuple):
     height: int
 
 
-def table(slide, table: Table, theme: Theme, top, width) -> None:
+def table(slide, table: Table, theme: Theme, top, width, bottom=None) -> int:
     """The table at `top`, `width` wide: columns fitted to their text, header row in the accent
-    colour, body rows banded, alt text listing the rows."""
+    colour, body rows banded, alt text listing the rows. Returns its height (EMU)."""
     g = geometry(theme)
-    row_h = min(Inches(0.55), int((g.body_bottom - top) / (len(table.rows) + 1)))
+    bottom = g.body_bottom if bottom is None else bottom
+    row_h = min(Inches(0.55), int((bottom - top) / (len(table.rows) + 1)))
     shape = slide.shapes.add_table(
         len(table.rows) + 1, len(table.header), g.margin, top, width, row_h * (len(table.rows) + 1)
     )
@@ -73,6 +74,7 @@ def table(slide, table: Table, theme: Theme, top, width) -> None:
         for tc, value in zip(cells, values, strict=True):
             write_cell(tc, value, fill, fg, size, bold=r == 0)
     set_alt_text(shape, "Table: " + "; ".join(", ".join(row[:3]) for row in table.rows))
+    return row_h * (len(table.rows) + 1)
 
 
 def _row_colors(theme: Theme, r: int) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from pptx import Presentation
 from deckgen.errors import TemplateError
 from deckgen.load.theme import Theme
 from deckgen.models import DeckPlan, SlidePlan
+from deckgen.pptx import archetypes  # noqa: F401  (registers the story archetypes' fillers)
 from deckgen.pptx.fill import Page, fill_slide
 from deckgen.pptx.internals import (
     add_bare_slide,
@@ -70,7 +71,22 @@ def _layouts(prs, theme: Theme) -> dict[str, object]:
             f"the template has: {', '.join(repr(n) for n in by_name)}. "
             "Map each role to one of these with --layout-map (see the README)"
         )
+    untitled = [
+        f"{role} -> '{theme.spec.layouts[role]}'"
+        for role, layout in out.items()
+        if role != "blank" and not _has_title(layout)
+    ]
+    if untitled:
+        raise TemplateError(
+            f"{theme.template.name}: these slides need a layout with a title placeholder, and "
+            f"the mapped one has none: {', '.join(untitled)}. Map each to a layout with a title "
+            "(for example your 'Title Only' layout) with --layout-map (see the README)"
+        )
     return out
+
+
+def _has_title(layout) -> bool:
+    return any(ph.placeholder_format.idx == 0 for ph in layout.placeholders)
 
 
 def _slide_key(plan: SlidePlan) -> str:
