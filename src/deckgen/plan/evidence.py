@@ -67,6 +67,8 @@ def evidence_chart(pick: Pick, r: Renderer) -> ChartPlan | None:
 def source_line(ref: SourceRef, item_title: str, kind: str) -> str:
     secondary = "; figures from secondary coverage" if ref.verification == "secondary" else ""
     title = item_title if item_title[-1:] in ".?!" else f"{item_title}."
+    if ref.label:  # the citation already says what it is and whose: "Client case study, ..."
+        return f"Source: {ref.short}. {title} Grade {ref.grade}{secondary}."
     kind_name = kind.upper() if kind == "rct" else kind.capitalize()
     return f"Source: {ref.short}. {title} {kind_name}, grade {ref.grade}{secondary}."
 
