@@ -231,3 +231,13 @@ def test_evidence_list_and_show_see_the_merged_library():
     assert f"  {CITED} · study, grade C" in shown.stdout
     bundled = run("evidence", "show", "bloom-2024-hybrid-rct", "--json")
     assert json.loads(bundled.stdout)["owner"] is None
+
+
+def test_readme_example_item_lints(tmp_path):
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    name, text = re.search(r"```yaml\n# my-org/evidence/(\S+)\n(.*?)```", readme, re.S).groups()
+    (tmp_path / name).write_text(text)
+    result = run("evidence", "lint", str(tmp_path), "--strict")
+    assert result.exit_code == 0, result.output

@@ -9,7 +9,8 @@ import yaml
 
 from deckgen.errors import InputError
 from deckgen.library import load_library
-from deckgen.load.evidence import EvidenceItem, Kind, load_item, owner_label, read_library
+from deckgen.load.evidence import EvidenceItem, load_item, read_library
+from deckgen.load.kinds import Kind, owner_label
 from deckgen.plan.evidence import source_line
 from tests.conftest import ROOT
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -16,6 +16,7 @@ from deckgen.blockers import BLOCKERS
 from deckgen.errors import InputError, Problem
 from deckgen.fmt import MONEY_UNIT, Formatter
 from deckgen.kpis import CATALOG
+from deckgen.load.kinds import CLIENT, NEEDS_OWNER, Kind, owner_label
 from deckgen.load.schema import Strict, problems_from
 from deckgen.load.yamlfile import YamlDoc, load_yaml
 from deckgen.models import Provenance, Quantity, SourceRef
@@ -209,40 +210,6 @@ class _ArgumentFile(Strict):
     arguments: dict[str, str] = Field(min_length=1)
 
 
-Kind = Literal[
-    "study", "survey", "meta-analysis", "rct", "guideline", "standard", "law", "benchmark",
-    "modelling",
-]  # fmt: skip
-CLIENT = "client"  # `owner: client`: the organisation's own evidence
-
-
-class _OwnerFile(Strict):
-    """data/owners.yaml: the words that label evidence from outside the bundled library."""
-
-    client: str = Field(min_length=2, description="How `owner: client` reads on a slide.")
-    kinds: dict[Kind, str] = Field(description="Each kind's word after the owner.")
-
-    @model_validator(mode="after")
-    def _every_kind(self) -> _OwnerFile:
-        missing = [k for k in get_args(Kind) if k not in self.kinds]
-        if missing:
-            raise ValueError(f"kinds: no label word for {', '.join(missing)}")
-        return self
-
-
-def _owner_words() -> _OwnerFile:
-    from deckgen.load.datafiles import read_data
-
-    return read_data("owners", _OwnerFile)
-
-
-def owner_label(owner: str, kind: str) -> str:
-    """'Client case study', 'Acme Partners benchmark': whose evidence it is and what it is."""
-    words = _owner_words()
-    who = words.client if owner == CLIENT else owner
-    return f"{who} {words.kinds[kind]}"  # type: ignore[index]
-
-
 class EvidenceItem(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Unique id = file name.")
     kind: Kind
@@ -426,12 +393,6 @@ def load_item(path: Path, display: str | None = None) -> tuple[EvidenceItem, Yam
             doc.problem(("id",), f"id '{item.id}' must match the file name '{path.stem}'")
         )
     return item, doc
-
-
-NEEDS_OWNER = (
-    "expected `owner: client` (the organisation's own evidence) or the name of the firm it "
-    "comes from: evidence from outside the bundled library says whose it is"
-)
 
 
 def read_library(
