@@ -139,7 +139,9 @@ def test_case(name, tmp_path):
     ws, out = tmp_path / "ws", tmp_path / "out"
     shutil.copytree(CORPUS / "_base", ws)
     for path in (CORPUS / name).iterdir():
-        if path.name != "case.yaml":
+        if path.is_dir():  # a folder of the workspace, such as evidence/
+            shutil.copytree(path, ws / path.name)
+        elif path.name != "case.yaml":
             shutil.copy(path, ws / path.name)
     if "generate" in spec:
         generate(spec["generate"], ws)

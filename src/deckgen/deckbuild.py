@@ -17,7 +17,7 @@ from deckgen.jobs import DeckJob
 from deckgen.load.storyline import Storyline, load_storyline, storyline_for
 from deckgen.manifest import build_manifest
 from deckgen.models import DeckPlan, DeckResult
-from deckgen.plan import DeckInputs, plan_deck
+from deckgen.plan import DeckInputs, evidence_room, plan_deck, strongest
 from deckgen.pptx.writer import DeckWriter
 from deckgen.select import Pick, Selection, select_for_slots
 from deckgen.select.fit import Audience, superseded_by
@@ -112,6 +112,10 @@ class Planner:
             specifics,
             second_words,
         )
+        room = evidence_room(deck_inputs, storyline)
+        if room < len(picks):  # the story has room for fewer: the weakest pick gives way
+            chosen = replace(chosen, picks=strongest(picks, room))
+            deck_inputs = replace(deck_inputs, picks=chosen.picks)
         plan = plan_deck(deck_inputs, storyline, s.fmt, s.theme.spec.name, s.typeset)
         return plan, storyline, chosen, second
 

@@ -93,7 +93,10 @@ def lint_items(
     for item, doc in loaded:
         found: list[Found] = []
         if item.id in seen:
-            message = f"duplicate id '{item.id}' (also in {seen[item.id]})"
+            message = (
+                f"id '{item.id}' is already used by {seen[item.id]}; an item never replaces "
+                "another, so give this one an id of its own (and rename the file to match)"
+            )
             found.append(("duplicate-id", ("id",), message, "error"))
         seen.setdefault(item.id, doc.file)
         found += _item_rules(item, today, fresh_years)

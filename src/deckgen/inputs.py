@@ -65,8 +65,9 @@ def load_inputs(
     profile = org.profile
     audience = load_audience(root, profile.locale, profile.currency)
     executives = _executives(opts, audience, root)
+    extras, library_notes = _evidence_extra(opts)
     library, library_warnings = load_library_checked(
-        (opts.evidence_dir or evidence_dir()).resolve()
+        (opts.evidence_dir or evidence_dir()).resolve(), extras
     )
     theme = _theme(opts)
     # Once per build: what was left out of the template (refused under --strict), its slide
@@ -131,7 +132,30 @@ def load_inputs(
         templates=cache / "templates" if cache else None,
     )
     warnings = (*library_warnings, *theme_warnings, *org.warnings, *org.suppressed)
-    return inputs, executives, warnings, _notes(facts)
+    return inputs, executives, warnings, (*library_notes, *_notes(facts))
+
+
+def _evidence_extra(opts: BuildOptions) -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """The folders merged with the library: the workspace's evidence/ (unless --evidence asks
+    for one library only, which a note then says), then each --evidence-extra, once each."""
+    own = opts.workspace / "evidence"
+    extras = list(opts.evidence_extra)
+    notes: tuple[str, ...] = ()
+    if own.is_dir():
+        if opts.evidence_dir is None:
+            extras.insert(0, own)
+        else:
+            notes = (
+                f"{own} was not merged: --evidence uses only the library it names (add "
+                f"--evidence-extra {own} to merge it)",
+            )
+    unique: dict[Path, Path] = {}
+    for path in extras:  # a folder named twice is read once, as first named
+        unique.setdefault(path.resolve(), path)
+    if unique:
+        folders = ", ".join(str(path) for path in unique.values())
+        notes += (f"evidence from {folders} merged with the library, labelled by its owner",)
+    return tuple(unique.values()), notes
 
 
 def _notes(org: OrgFacts) -> tuple[str, ...]:

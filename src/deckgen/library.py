@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from deckgen.blockers import resolve_blocker
-from deckgen.errors import DeckgenError, InputError
-from deckgen.evidence_lint import lint_items
+from deckgen.errors import DeckgenError, InputError, Problem
+from deckgen.evidence_lint import FRESH_YEARS, lint_items
 from deckgen.fmt import Formatter
 from deckgen.kpis import CATALOG
 from deckgen.load.evidence import EvidenceItem, read_library, render_statement, statement_with
+from deckgen.load.yamlfile import YamlDoc
 
 _SHOW = statement_with(Formatter())
 
@@ -81,6 +83,8 @@ def describe(item: EvidenceItem) -> dict[str, Any]:
     return {
         "id": item.id,
         "kind": item.kind,
+        "owner": item.owner,
+        "label": item.label() or None,
         "grade": item.grade,
         "year": item.year,
         "edition": item.edition,
@@ -149,10 +153,68 @@ def show_text(item: EvidenceItem) -> str:
     return "\n".join(lines)
 
 
-@cache
-def load_library_checked(folder: Path) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
-    """Every item under `folder`, validated and linted: errors raise (all at once), warnings return."""
+def read_merged(
+    folder: Path, extras: tuple[Path, ...] = ()
+) -> tuple[list[tuple[EvidenceItem, YamlDoc]], list[Problem], int]:
+    """The library in `folder` and each folder of `extras` (named as the user gave them; every
+    item in one names its owner), read and schema-checked, not yet linted; and how many of the
+    loaded items are the library's own (the rest come from `extras`, in order)."""
     loaded, problems = read_library(folder)
+    own = len(loaded)
+    for extra in extras:
+        more, found = read_library(extra, str(extra), owned=True)
+        loaded += more
+        problems += found
+    return loaded, problems, own
+
+
+@dataclass(frozen=True, kw_only=True)
+class LintReport:
+    """What `deckgen evidence lint` found, as lines to print."""
+
+    items: int
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def lint_library(
+    folder: Path,
+    extras: tuple[Path, ...] = (),
+    only: tuple[Path, ...] = (),
+    fresh_years: int = FRESH_YEARS,
+) -> LintReport:
+    """Lint the library in `folder` merged with `extras`. With `only` (some of the extras), just
+    those folders' items are reported, checked as they would be merged: an id the library
+    already uses is an error there too."""
+    loaded, problems, _ = read_merged(folder, extras)
+    findings = lint_items(loaded, fresh_years=fresh_years)
+    if only:
+        shown = tuple(str(f) for f in only)
+
+        def ours(file: str) -> bool:
+            return any(file == s or file.startswith(f"{s}/") for s in shown)
+
+        loaded = [(item, doc) for item, doc in loaded if ours(doc.file)]
+        problems = [p for p in problems if ours(p.file)]
+        findings = [f for f in findings if ours(f.problem.file)]
+    return LintReport(
+        items=len(loaded),
+        errors=(
+            *(f"error: schema: {p}" for p in problems),
+            *(str(f) for f in findings if f.severity == "error"),
+        ),
+        warnings=tuple(str(f) for f in findings if f.severity == "warning"),
+    )
+
+
+@cache
+def load_library_checked(
+    folder: Path, extras: tuple[Path, ...] = ()
+) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
+    """Every item under `folder`, merged with the items of each folder in `extras`, validated
+    and linted as one library (so an id used twice is an error, never a replacement): errors
+    raise (all at once), warnings return."""
+    loaded, problems, _ = read_merged(folder, extras)
     findings = lint_items(loaded)
     problems += [f.problem for f in findings if f.severity == "error"]
     if problems:
@@ -161,5 +223,5 @@ def load_library_checked(folder: Path) -> tuple[tuple[EvidenceItem, ...], tuple[
     return tuple(item for item, _ in loaded), warnings
 
 
-def load_library(folder: Path) -> tuple[EvidenceItem, ...]:
-    return load_library_checked(folder)[0]
+def load_library(folder: Path, extras: tuple[Path, ...] = ()) -> tuple[EvidenceItem, ...]:
+    return load_library_checked(folder, extras)[0]

@@ -30,6 +30,13 @@ def _figure(fig: Figure) -> dict[str, Any]:
     }
 
 
+def _labels(deck: DeckPlan) -> dict[str, Any]:
+    """Evidence from outside the bundled library, by id, labelled as the slides cite it (no key
+    when the deck cites none)."""
+    labels = {ref.evidence_id: ref.label for sl in deck.slides for ref in sl.sources if ref.label}
+    return {"evidence_labels": labels} if labels else {}
+
+
 def build_manifest(deck: DeckPlan, file_name: str, figures: OrgFigures | None) -> bytes:
     data = {
         "deck": file_name,
@@ -59,6 +66,7 @@ def build_manifest(deck: DeckPlan, file_name: str, figures: OrgFigures | None) -
             }
             for n, slide in enumerate(deck.slides, 1)
         ],
+        **_labels(deck),
         "figures": [_figure(f) for f in figures.all()] if figures else [],
         "assumptions": {
             k: {"value": a.value, "unit": a.unit, "source": a.source}

@@ -102,6 +102,7 @@ class SourceRef:
     full: str  # full reference for the sources slide
     grade: str
     verification: str  # primary | secondary
+    label: str = ""  # whose evidence, if not the bundled library's: "Client case study"
 
 
 @dataclass

@@ -17,7 +17,8 @@ class BuildOptions:
     blocker: str | None = None  # --blocker: one ad-hoc deck for this blocker
     theme: str = "clean"
     force: bool = False  # replace decks that already exist
-    evidence_dir: Path | None = None  # another evidence library
+    evidence_dir: Path | None = None  # --evidence: use only this library
+    evidence_extra: tuple[Path, ...] = ()  # --evidence-extra: folders merged with the library
     charts: str | None = None  # "image" | "native"; default from the theme
     template: Path | None = None  # a client's .pptx to build into
     layout_map: Path | None = None  # YAML: layout role -> the client template's layout name

@@ -111,3 +111,12 @@ def test_a_figures_assumption_that_is_not_a_number(copy):
         "data/figures.yaml:33: assumptions.working_days_per_year.value: "
         "expected a number, got 'many'"
     )
+
+
+def test_an_evidence_kind_without_label_words(copy):
+    from deckgen.load.kinds import _OwnerFile
+
+    _break(copy / "owners.yaml", "  modelling: model\n", "")
+    with pytest.raises(InputError) as err:
+        datafiles.read_data("owners", _OwnerFile)
+    assert str(err.value) == "data/owners.yaml:6: kinds: no label word for modelling"

@@ -77,13 +77,21 @@ def _manifest(path: Path | None) -> dict | None:
     return data
 
 
-def check_files(decks: list[Path], manifest: Path | None = None) -> list[CheckReport]:
+def check_files(
+    decks: list[Path],
+    manifest: Path | None = None,
+    library_dir: Path | None = None,
+    extras: tuple[Path, ...] = (),
+) -> list[CheckReport]:
+    """Check each deck against its manifest and the evidence library it was built from (the
+    bundled one unless `library_dir`, merged with the folders of `extras`)."""
     from deckgen.library import load_library
     from deckgen.resources import evidence_dir
 
     if manifest is not None and len(decks) > 1:
         raise DeckgenError("--manifest: give one deck with it (each deck has its own manifest)")
-    library = {item.id: item for item in load_library(evidence_dir().resolve())}
+    folder = (library_dir or evidence_dir()).resolve()
+    library = {item.id: item for item in load_library(folder, extras)}
     reports = []
     for deck in decks:
         if not deck.is_file():

@@ -210,7 +210,8 @@ def sl06_07(slides: list[Slide], manifest: dict | None, library: dict | None) ->
                         "error",
                         s.number,
                         "Source",
-                        f"'{item_id}' is not in the evidence library",
+                        f"'{item_id}' is not in the evidence library (if it came from a "
+                        "workspace's evidence/ folder, pass that with --evidence-extra)",
                     )
                 )
             elif item.verification == "secondary" and "secondary" not in source:
@@ -222,6 +223,16 @@ def sl06_07(slides: list[Slide], manifest: dict | None, library: dict | None) ->
                         "Source",
                         f"'{item_id}' was seen only "
                         "in secondary coverage; the source line must say so",
+                    )
+                )
+            elif item.owner and item.label() not in source:
+                out.append(
+                    finding(
+                        "SL-07",
+                        "error",
+                        s.number,
+                        "Source",
+                        f"'{item_id}' is a {item.label().lower()}; the source line must say so",
                     )
                 )
     return out

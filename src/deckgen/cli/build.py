@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from deckgen.cli.options import CacheChoice, cache_options, json_option, options_as
+from deckgen.cli.options import (
+    EVIDENCE_EXTRA,
+    CacheChoice,
+    cache_options,
+    json_option,
+    options_as,
+)
 from deckgen.words import plural
 
 if TYPE_CHECKING:
@@ -31,6 +37,7 @@ class BuildFlags:
     theme: str
     force: bool
     evidence_dir: Path | None
+    evidence_extra: tuple[Path, ...]
     charts: str | None
     template: Path | None
     layout_map: Path | None
@@ -55,6 +62,7 @@ class BuildFlags:
             theme=self.theme,
             force=self.force,
             evidence_dir=self.evidence_dir,
+            evidence_extra=self.evidence_extra,
             charts=self.charts,
             template=self.template,
             layout_map=self.layout_map,
@@ -94,8 +102,10 @@ class BuildFlags:
     "--evidence",
     "evidence_dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Evidence library folder [default: the bundled library].",
+    help="Use only this evidence library folder [default: the bundled library, merged with the "
+    "workspace's evidence/ folder if it has one].",
 )
+@EVIDENCE_EXTRA
 @click.option(
     "--charts",
     type=click.Choice(["image", "native"]),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from deckgen.cli.options import json_option, library_option
+from deckgen.cli.options import LibraryChoice, json_option, library_options
 from deckgen.words import noun, plural
 
 
@@ -16,11 +16,10 @@ def evidence() -> None:
     """Browse and check the evidence library."""
 
 
-def _library(path: Path | None):
+def _library(choice: LibraryChoice):
     from deckgen.library import load_library
-    from deckgen.resources import evidence_dir
 
-    return load_library((path or evidence_dir()).resolve())
+    return load_library(choice.folder(), choice.evidence_extra)
 
 
 @evidence.command("list")
@@ -34,7 +33,7 @@ def _library(path: Path | None):
     help="Only items of this grade (repeatable).",
 )
 @json_option("Print the items as JSON.")
-@library_option
+@library_options
 def evidence_list(blocker, kpi, grades, as_json, library) -> None:
     """List evidence items, optionally filtered."""
     from deckgen.library import describe, filter_items, list_line
@@ -51,7 +50,7 @@ def evidence_list(blocker, kpi, grades, as_json, library) -> None:
 @evidence.command("show")
 @click.argument("item_id", metavar="ID")
 @json_option("Print the item as JSON.")
-@library_option
+@library_options
 def evidence_show(item_id, as_json, library) -> None:
     """Show one item in full: source, method, claims and caveats."""
     from deckgen.library import describe, find_item, show_text
@@ -64,7 +63,7 @@ def evidence_show(item_id, as_json, library) -> None:
 
 @evidence.command("search")
 @click.argument("text")
-@library_option
+@library_options
 def evidence_search(text, library) -> None:
     """Find items whose title, source, claims or caveats mention every word of TEXT."""
     from deckgen.library import list_line, search_items
@@ -76,6 +75,9 @@ def evidence_search(text, library) -> None:
 
 
 @evidence.command("lint")
+@click.argument(
+    "folders", nargs=-1, metavar="[FOLDER]...", type=click.Path(path_type=Path, file_okay=False)
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
     "--max-age",
@@ -83,33 +85,37 @@ def evidence_search(text, library) -> None:
     default=None,
     help="Warn about survey and benchmark figures older than this many years [8].",
 )
-@library_option
-def evidence_lint(strict, max_age, library) -> None:
-    """Check the library: schema, typed-in numbers, editions, freshness, zombie statistics."""
-    from deckgen.evidence_lint import FRESH_YEARS, lint_items
-    from deckgen.load.evidence import read_library
-    from deckgen.resources import evidence_dir
+@library_options
+def evidence_lint(folders, strict, max_age, library) -> None:
+    """Check the library: schema, typed-in numbers, editions, freshness, zombie statistics.
 
-    folder = (library or evidence_dir()).resolve()
-    loaded, problems = read_library(folder)
-    findings = lint_items(loaded, fresh_years=max_age or FRESH_YEARS)
-    errors = [f"error: schema: {p}" for p in problems]
-    errors += [str(f) for f in findings if f.severity == "error"]
-    warnings = [str(f) for f in findings if f.severity == "warning"]
-    for line in errors + warnings:
+    With FOLDER (a workspace's evidence/, say), check only the items in that folder, as a build
+    would merge them with the library: each names its owner, and an id the library already uses
+    is an error."""
+    from deckgen.evidence_lint import FRESH_YEARS
+    from deckgen.library import lint_library
+
+    extras = tuple(dict.fromkeys((*library.evidence_extra, *folders)))
+    report = lint_library(library.folder(), extras, folders, max_age or FRESH_YEARS)
+    for line in report.errors + report.warnings:
         click.echo(line)
+    what = (
+        f"Evidence {'folder' if len(folders) == 1 else 'folders'} {', '.join(map(str, folders))}"
+        if folders
+        else "Evidence library"
+    )
     click.echo(
-        f"Evidence library: {plural(len(loaded), 'item')}, {plural(len(errors), 'error')}, "
-        f"{plural(len(warnings), 'warning')}",
+        f"{what}: {plural(report.items, 'item')}, {plural(len(report.errors), 'error')}, "
+        f"{plural(len(report.warnings), 'warning')}",
         err=True,
     )
-    if errors or (strict and warnings):
+    if report.errors or (strict and report.warnings):
         raise SystemExit(1)
 
 
 @evidence.command("coverage")
 @json_option("Print the matrix as JSON.")
-@library_option
+@library_options
 def evidence_coverage(as_json, library) -> None:
     """What the library covers: items per industry, benchmarks per measure and place, and the
     share verified at the publisher's own page, against data/coverage.yaml. Exits 1 when a target

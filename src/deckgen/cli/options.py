@@ -1,4 +1,5 @@
-"""Option bundles the commands share: --cache-dir/--no-cache, --json and --library."""
+"""Option bundles the commands share: --cache-dir/--no-cache, --json and --library with
+--evidence-extra."""
 
 from __future__ import annotations
 
@@ -66,9 +67,37 @@ def json_option(help_text: str) -> Callable[[F], F]:
     return click.option("--json", "as_json", is_flag=True, help=help_text)
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LibraryChoice:
+    """--library and --evidence-extra as given."""
+
+    library: Path | None  # None: the bundled library
+    evidence_extra: tuple[Path, ...]  # folders merged with it, named as given
+
+    def folder(self) -> Path:
+        from deckgen.resources import evidence_dir
+
+        return (self.library or evidence_dir()).resolve()
+
+
+EVIDENCE_EXTRA = click.option(
+    "--evidence-extra",
+    "evidence_extra",
+    multiple=True,
+    metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also use the evidence in this folder (each item names its `owner:`), merged with the "
+    "library; an id the library already uses is an error (repeatable).",
+)
+
 library_option = click.option(
     "--library",
     "library",
     type=click.Path(path_type=Path, file_okay=False),
     help="Evidence library folder [default: the bundled library].",
 )
+
+
+def library_options(command: F) -> F:
+    """--library and --evidence-extra, received as one `library` parameter, a LibraryChoice."""
+    return library_option(EVIDENCE_EXTRA(options_as("library", LibraryChoice)(command)))

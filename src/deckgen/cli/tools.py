@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from deckgen.cli.options import CACHE_DIR, CacheChoice, cache_options, json_option
+from deckgen.cli.options import (
+    CACHE_DIR,
+    CacheChoice,
+    LibraryChoice,
+    cache_options,
+    json_option,
+    library_options,
+)
 from deckgen.words import plural
 
 if TYPE_CHECKING:
@@ -90,11 +97,19 @@ def _say_classification(line: str, r: Classification) -> None:
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @json_option("Print the findings as JSON.")
-def check(decks: tuple[Path, ...], manifest: Path | None, strict: bool, as_json: bool) -> None:
-    """Check decks against deck-craft, provenance and accessibility rules."""
+@library_options
+def check(
+    decks: tuple[Path, ...],
+    manifest: Path | None,
+    strict: bool,
+    as_json: bool,
+    library: LibraryChoice,
+) -> None:
+    """Check decks against deck-craft, provenance and accessibility rules (a deck citing a
+    workspace's own evidence needs that folder: --evidence-extra WORKSPACE/evidence)."""
     from deckgen.check.run import check_files
 
-    reports = check_files(list(decks), manifest)
+    reports = check_files(list(decks), manifest, library.library, library.evidence_extra)
     if as_json:
         rows = [_check_json(r) for r in reports]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))

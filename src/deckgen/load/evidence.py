@@ -16,6 +16,7 @@ from deckgen.blockers import BLOCKERS
 from deckgen.errors import InputError, Problem
 from deckgen.fmt import MONEY_UNIT, Formatter
 from deckgen.kpis import CATALOG
+from deckgen.load.kinds import CLIENT, NEEDS_OWNER, Kind, owner_label
 from deckgen.load.schema import Strict, problems_from
 from deckgen.load.yamlfile import YamlDoc, load_yaml
 from deckgen.models import Provenance, Quantity, SourceRef
@@ -211,17 +212,14 @@ class _ArgumentFile(Strict):
 
 class EvidenceItem(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Unique id = file name.")
-    kind: Literal[
-        "study",
-        "survey",
-        "meta-analysis",
-        "rct",
-        "guideline",
-        "standard",
-        "law",
-        "benchmark",
-        "modelling",
-    ]
+    kind: Kind
+    owner: str | None = Field(
+        None,
+        min_length=2,
+        max_length=60,
+        description="Whose evidence this is, for items outside the bundled library: `client` "
+        "(the organisation's own) or the firm's name; labelled so wherever it is cited.",
+    )
     title: str = Field(min_length=3)
     publisher: str = Field(min_length=2)
     authors: list[str] = Field(default_factory=list)
@@ -253,6 +251,11 @@ class EvidenceItem(Strict):
         if unknown:
             raise ValueError(f"unknown blocker(s): {', '.join(unknown)}")
         return slugs
+
+    @field_validator("owner")
+    @classmethod
+    def _owner(cls, owner: str | None) -> str | None:
+        return CLIENT if owner is not None and owner.casefold() == CLIENT else owner
 
     @field_validator("argues")
     @classmethod
@@ -316,15 +319,25 @@ class EvidenceItem(Strict):
             who = f"{surnames[0]} et al."
         return f"{who} ({self.year})"
 
+    def label(self) -> str:
+        """Whose evidence it is, said wherever it is cited ('Client case study'); '' for the
+        bundled library's own."""
+        return owner_label(self.owner, self.kind) if self.owner else ""
+
     def source_ref(self) -> SourceRef:
         edition = f", {self.edition}" if self.edition else ""
+        label = self.label()
         full = f"{self.short_citation()}. {self.title}{edition}. {self.publisher}. {self.url}"
         if self.verification == "secondary":
             full += " (figures seen in secondary coverage)"
         short = self.short_citation()
         if self.authors:
             short += f", {self.publisher}"
-        return SourceRef(self.id, short, full, self.grade, self.verification)
+        if label:  # never cited without saying whose it is
+            full = f"{label}: {full}"
+            own = f"{self.owner} ({self.year})"  # a firm citing itself names itself once
+            short = f"{label} ({self.year})" if short == own else f"{label}, {short}"
+        return SourceRef(self.id, short, full, self.grade, self.verification, label)
 
 
 def claim_quantities(item: EvidenceItem, claim: Claim) -> dict[str, Quantity]:
@@ -363,11 +376,11 @@ def statement_with(fmt: Formatter) -> Callable[[Quantity], str]:
     return lambda q: fmt.quantity(q.value, q.unit)
 
 
-def load_item(path: Path) -> tuple[EvidenceItem, YamlDoc]:
+def load_item(path: Path, display: str | None = None) -> tuple[EvidenceItem, YamlDoc]:
     """One evidence file, validated; raises InputError naming the file, line and key."""
     from pydantic import ValidationError
 
-    display = f"evidence/{path.name}"
+    display = display or f"evidence/{path.name}"
     doc = load_yaml(path, display)
     if not isinstance(doc.data, dict):
         raise InputError(Problem(display, "expected a mapping with id, title, claims ..."))
@@ -382,17 +395,30 @@ def load_item(path: Path) -> tuple[EvidenceItem, YamlDoc]:
     return item, doc
 
 
-def read_library(folder: Path) -> tuple[list[tuple[EvidenceItem, YamlDoc]], list[Problem]]:
-    """Every loadable item and every problem, without stopping at the first bad file."""
+def read_library(
+    folder: Path, shown: str | None = None, owned: bool = False
+) -> tuple[list[tuple[EvidenceItem, YamlDoc]], list[Problem]]:
+    """Every loadable item and every problem, without stopping at the first bad file. `shown`
+    is the folder as messages name it (files read `evidence/<name>` without it); `owned` folders
+    are merged with a library, so every item in one names its `owner`."""
     loaded: list[tuple[EvidenceItem, YamlDoc]] = []
     problems: list[Problem] = []
     if not folder.is_dir():
-        return [], [Problem(str(folder), "evidence folder not found")]
-    for path in sorted(folder.glob("*.yaml")):
+        return [], [Problem(shown or str(folder), "evidence folder not found")]
+    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+        display = f"{shown}/{path.name}" if shown else None
+        if path.suffix != ".yaml":  # never skipped without a word
+            problems.append(Problem(display or str(path), "expected a .yaml file; rename it"))
+            continue
         try:
-            loaded.append(load_item(path))
+            item, doc = load_item(path, display)
         except InputError as exc:
             problems.extend(exc.problems)
+            continue
+        if owned and item.owner is None:
+            problems.append(Problem(doc.file, NEEDS_OWNER, "owner", doc.line_of(("id",))))
+            continue
+        loaded.append((item, doc))
     if not loaded and not problems:
-        problems.append(Problem(str(folder), "no evidence items found (*.yaml)"))
+        problems.append(Problem(shown or str(folder), "no evidence items found (*.yaml)"))
     return loaded, problems

@@ -51,6 +51,23 @@ def _trim(storyline: Storyline, counts: list[int]) -> list[int]:
     return counts
 
 
+def evidence_room(inputs: DeckInputs, storyline: Storyline) -> int:
+    """How many evidence slides the story has room for, after trimming to STORY_MAX."""
+    counts = _counts(storyline, inputs)
+    return sum(
+        n for spec, n in zip(storyline.slides, counts, strict=True) if spec.role == "evidence"
+    )
+
+
+def strongest(picks: list, room: int) -> list:
+    """The `room` best-scoring picks, in the order their slots come (ties: the earlier slot):
+    when the story has room for fewer pieces of evidence than slots, the weakest gives way."""
+    if len(picks) <= room:
+        return list(picks)
+    ranked = sorted(range(len(picks)), key=lambda i: (-picks[i].score, i))[:room]
+    return [picks[i] for i in sorted(ranked)]
+
+
 def _slide_numbers(storyline: Storyline, counts: list[int]) -> dict[str, str]:
     """Role -> '4' or '7–9', the slides it landed on; '' for a role the deck leaves out."""
     numbers: dict[str, list[int]] = {}

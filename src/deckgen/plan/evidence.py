@@ -150,6 +150,8 @@ def card_bullets(item, r) -> list[str]:
 def source_line(ref: SourceRef, item_title: str, kind: str) -> str:
     secondary = "; figures from secondary coverage" if ref.verification == "secondary" else ""
     title = item_title if item_title[-1:] in ".?!" else f"{item_title}."
+    if ref.label:  # the citation already says what it is and whose: "Client case study, ..."
+        return f"Source: {ref.short}. {title} Grade {ref.grade}{secondary}."
     return f"Source: {ref.short}. {title} {design_name(kind)}, grade {ref.grade}{secondary}."
 
 

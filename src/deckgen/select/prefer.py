@@ -45,6 +45,8 @@ def fit_score(item: EvidenceItem, blocker: str, who: Audience) -> tuple[float, l
         why.append(f"recent ({item.year})")
     elif item.year >= 2018:
         score += 0.5
+    if item.owner:  # said, never weighed: the same rules choose it as any other item
+        why.append(item.label())
     return score, why
 
 
