@@ -31,7 +31,10 @@ def test_blocker_is_stored_and_built(ws, tmp_path):
     assert result.exit_code == 0
     assert result.stderr == f"{ws / 'audience.yaml'}: Jordan Ellis: blocker: no-roi\n"
     text = (ws / "audience.yaml").read_text()
-    assert "    said: \"We can't justify another programme while margins are this thin.\"\n    blocker: no-roi\n" in text
+    assert (
+        '    said: "We can\'t justify another programme while margins are this thin."\n    blocker: no-roi\n'
+        in text
+    )
     assert text.startswith("# Who presents")  # the person's comments stay
     deck = _deck(ws, tmp_path)
     assert (deck["blocker"], deck["blocker_chosen"]) == ("no-roi", "given")
@@ -71,8 +74,14 @@ def test_swap_refuses_an_item_a_fit_rule_keeps_out(ws):
 
 
 def test_an_unknown_evidence_id_in_audience_yaml_is_an_error_with_a_hint(ws, tmp_path):
-    text = (ws / "audience.yaml").read_text().replace(
-        "    role: CFO\n", "    role: CFO\n    evidence: {avoid: [ton-2023-good-jobs-turnover]}\n", 1
+    text = (
+        (ws / "audience.yaml")
+        .read_text()
+        .replace(
+            "    role: CFO\n",
+            "    role: CFO\n    evidence: {avoid: [ton-2023-good-jobs-turnover]}\n",
+            1,
+        )
     )
     (ws / "audience.yaml").write_text(text)
     result = run("build", str(ws), "-o", str(tmp_path / "out"), "-q")
@@ -84,8 +93,10 @@ def test_an_unknown_evidence_id_in_audience_yaml_is_an_error_with_a_hint(ws, tmp
 
 
 def test_a_used_item_no_slot_takes_is_a_warning(ws, tmp_path):
-    text = (ws / "audience.yaml").read_text().replace(
-        "    role: CFO\n", "    role: CFO\n    evidence: {use: [shrm-cost-per-hire]}\n", 1
+    text = (
+        (ws / "audience.yaml")
+        .read_text()
+        .replace("    role: CFO\n", "    role: CFO\n    evidence: {use: [shrm-cost-per-hire]}\n", 1)
     )
     (ws / "audience.yaml").write_text(text)
     result = run("build", str(ws), "-o", str(tmp_path / "out"), "-q", "--exec", "Jordan Ellis")

@@ -33,9 +33,7 @@ def ws(tmp_path):
 def test_adding_a_key_keeps_comments_and_the_rest(ws):
     edit_executive(ws, "jordan ellis", "blocker", "no-roi", _ok)
     text = (ws / "audience.yaml").read_text()
-    assert text == AUDIENCE.replace(
-        'thin."\n', 'thin."\n    blocker: no-roi\n', 1
-    )
+    assert text == AUDIENCE.replace('thin."\n', 'thin."\n    blocker: no-roi\n', 1)
 
 
 def test_replacing_and_removing_a_value(ws):

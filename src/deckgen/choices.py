@@ -45,9 +45,7 @@ def swap_evidence(opts: BuildOptions, name: str, old: str, new: str) -> Swap:
         raise DeckgenError(_unfit(new, old, exe, purpose, others, rule_against(new)))
     use = [i for i in exe.use if i not in (old, new)] + [new]
     avoid = [i for i in exe.avoid if i not in (old, new)] + [old]
-    edit_executive(
-        opts.workspace, exe.name, "evidence", flow_evidence(use, avoid), _checker(opts)
-    )
+    edit_executive(opts.workspace, exe.name, "evidence", flow_evidence(use, avoid), _checker(opts))
     return Swap(old=old, new=new, purpose=purpose)
 
 

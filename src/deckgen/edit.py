@@ -21,7 +21,11 @@ _PLAIN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 def plain(value: str) -> str:
     """A slug or id as a YAML scalar: bare when it is a plain slug, else a quoted JSON string."""
-    return value if _PLAIN.match(value) and value not in ("yes", "no", "on", "off") else json.dumps(value)
+    return (
+        value
+        if _PLAIN.match(value) and value not in ("yes", "no", "on", "off")
+        else json.dumps(value)
+    )
 
 
 def flow_evidence(use: list[str], avoid: list[str]) -> str | None:
@@ -95,9 +99,7 @@ def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
     return None
 
 
-def _set_key(
-    text: str, node: yaml.MappingNode, key: str, value: str | None, newline: str
-) -> str:
+def _set_key(text: str, node: yaml.MappingNode, key: str, value: str | None, newline: str) -> str:
     for key_node, value_node in node.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
             if value is not None:

@@ -38,4 +38,3 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)  # what the build assumed, said for the presenter
     failures: list[tuple[str, str]] = field(default_factory=list)  # (executive, message)
     plans: list[DeckPlan] = field(default_factory=list)  # per deck, with keep_plans
-
