@@ -57,9 +57,11 @@ golden: $(STAMP)
 	DECKGEN_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
 	git diff --stat tests/golden
 
-## Regenerate the README's slide images (docs/img/) from Priya Shah's demo deck (needs LibreOffice).
+## Regenerate the README's slide images (docs/img/) from Priya Shah's demo deck (needs LibreOffice),
+## and the picture of `deckgen serve` from the browser test (needs chromium).
 screenshots: demo
 	rm -rf $(OUT)/shots && mkdir -p $(OUT)/shots docs/img
 	soffice --headless --convert-to pdf --outdir $(OUT)/shots $(OUT)/northwind/priya-shah.pptx >/dev/null
 	for n in 3 6 7 8; do pdftoppm -png -r 96 -f $$n -l $$n -singlefile $(OUT)/shots/priya-shah.pdf docs/img/priya-shah-$$n; done
+	DECKGEN_UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/web/test_browser.py -k main_path
 	@ls docs/img
