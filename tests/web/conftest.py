@@ -11,8 +11,8 @@ pytest.importorskip("starlette")
 from starlette.testclient import TestClient
 
 from deckgen.web.app import create_app
+from deckgen.web.config import ServeConfig
 from deckgen.web.guard import csrf_value
-from deckgen.web.server import ServeConfig
 from tests.conftest import NORTHWIND
 
 TOKEN = "test-token-0123456789"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.testclient import TestClient
 
 from deckgen.web.app import create_app
-from deckgen.web.server import ServeConfig
+from deckgen.web.config import ServeConfig
 from tests.web.conftest import BASE, PORT, TOKEN, form
 
 

@@ -19,10 +19,10 @@ from starlette.staticfiles import StaticFiles
 
 from deckgen.errors import DeckgenError, InputError
 from deckgen.web import slides
+from deckgen.web.config import ServeConfig
 from deckgen.web.forms import EXEC_ROWS, KPI_ROWS, NewWorkspaceError, check_table, create_workspace
 from deckgen.web.guard import MAX_BODY, Guard, check_csrf, csrf_value
 from deckgen.web.preview import can_draw, preview_dir
-from deckgen.web.server import ServeConfig
 from deckgen.web.session import Session
 
 

@@ -6,22 +6,11 @@ import ipaddress
 import secrets
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 from deckgen.errors import DeckgenError
+from deckgen.web.config import LOOPBACK, ServeConfig
 
-LOOPBACK = "127.0.0.1"
-
-
-@dataclass(frozen=True, kw_only=True)
-class ServeConfig:
-    workspace: Path | None  # opened at start; None: the page asks for one
-    port: int = 8765  # 0: any free port
-    host: str = LOOPBACK
-    open_browser: bool = False
-    outdir: Path | None = None  # where decks go [default: out/<workspace name>]
-    images: bool | None = None  # slide images with LibreOffice; None: when it is installed
+__all__ = ["LOOPBACK", "ServeConfig", "bind", "host_warning", "is_loopback", "run"]
 
 
 def is_loopback(host: str) -> bool:
