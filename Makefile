@@ -58,11 +58,13 @@ golden: $(STAMP)
 	git diff --stat tests/golden
 
 ## Regenerate the README's slide images (docs/img/) from the demo decks (needs LibreOffice):
-## four of Priya Shah's slides, and the contact sheet of Jordan Ellis's story and first appendix slides.
+## four of Priya Shah's slides, the contact sheet of Jordan Ellis's story and first appendix slides,
+## and the picture of `deckgen serve` from the browser test (needs chromium).
 screenshots: demo
 	rm -rf $(OUT)/shots && mkdir -p $(OUT)/shots docs/img
 	soffice --headless --convert-to pdf --outdir $(OUT)/shots $(OUT)/northwind/priya-shah.pptx $(OUT)/northwind/jordan-ellis.pptx >/dev/null
 	for n in 3 4 5 7; do pdftoppm -png -r 96 -f $$n -l $$n -singlefile $(OUT)/shots/priya-shah.pdf docs/img/priya-shah-$$n; done
 	pdftoppm -png -r 40 $(OUT)/shots/jordan-ellis.pdf $(OUT)/shots/jordan-ellis
 	$(PY) tools/contact_sheet.py $(OUT)/shots/jordan-ellis docs/img/jordan-ellis-after.png 16
+	DECKGEN_UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/web/test_browser.py -k main_path
 	@ls docs/img

@@ -32,6 +32,7 @@ class Built:
     pptx: bytes
     manifest: bytes
     result: DeckResult
+    plan: DeckPlan | None = None  # kept when the build's options ask for plans (the web preview)
 
 
 @dataclass(frozen=True)
@@ -54,16 +55,9 @@ class Planner:
             self._storylines[name] = load_storyline(name)
         return self._storylines[name]
 
-    def plan(self, job: DeckJob) -> tuple[DeckPlan, Storyline, Selection, Pick | None]:
-        s, cls = self.inputs, job.classification
-        storyline = self.storyline(cls.blocker)
-        org = s.org
-        wants = [
-            spec.want[i] if i < len(spec.want) else None
-            for spec in storyline.slides
-            if spec.role == "evidence"
-            for i in range(spec.repeat)
-        ]
+    def audience(self, job: DeckJob):
+        """The specifics in the executive's words, and who evidence must fit (the hard rules)."""
+        org = self.inputs.org
         specifics = find_specifics(job.executive.said)
         who = Audience(
             org.country,
@@ -75,10 +69,25 @@ class Planner:
             self._superseded,
             any(sp.fit.same_industry for sp in specifics),
         )
+        return specifics, who
+
+    def plan(self, job: DeckJob) -> tuple[DeckPlan, Storyline, Selection, Pick | None]:
+        s, cls = self.inputs, job.classification
+        storyline = self.storyline(cls.blocker)
+        org = s.org
+        wants = [
+            spec.want[i] if i < len(spec.want) else None
+            for spec in storyline.slides
+            if spec.role == "evidence"
+            for i in range(spec.repeat)
+        ]
+        specifics, who = self.audience(job)
+        exe = job.executive
+        avoid = frozenset(exe.avoid)
         chosen = (
             Selection()
             if cls.blocker == "none"
-            else select_for_slots(s.library, cls.blocker, wants, who)
+            else select_for_slots(s.library, cls.blocker, wants, who, avoid, exe.use)
         )
         picks = chosen.picks
         answer_secondary = cls.how == "classified" and cls.blocker != "none" and is_close(cls)
@@ -91,8 +100,8 @@ class Planner:
                 answer_secondary, second_words = True, raised.words
         second = None
         if answer_secondary and cls.secondary:
-            taken = frozenset(p.item.id for p in picks)
-            found = select_for_slots(s.library, cls.secondary, [None], who, exclude=taken)
+            taken = frozenset(p.item.id for p in picks) | avoid
+            found = select_for_slots(s.library, cls.secondary, [None], who, taken, exe.use)
             second = found.picks[0] if found.picks else None
         deck_inputs = DeckInputs(
             org,
@@ -114,7 +123,7 @@ class Planner:
         )
         room = evidence_room(deck_inputs, storyline)
         if room < len(picks):  # the story has room for fewer: the weakest pick gives way
-            chosen = replace(chosen, picks=strongest(picks, room))
+            chosen = replace(chosen, picks=strongest(picks, room, org.industry))
             deck_inputs = replace(deck_inputs, picks=chosen.picks)
         plan = plan_deck(deck_inputs, storyline, s.fmt, s.theme.spec.name, s.typeset)
         return plan, storyline, chosen, second
@@ -158,6 +167,12 @@ class DeckBuilder:
         citations = tuple(dict.fromkeys(r.evidence_id for sl in plan.slides for r in sl.sources))
         chosen, kept_out, missing = _evidence_report(selection, second)
         exe, cls = job.executive, job.classification
+        taken = {item_id for item_id, _, _ in chosen}
+        unused = tuple(
+            f"{exe.name}: evidence.use '{item_id}' in audience.yaml is not in the deck: {why}"
+            for item_id, why in selection.unused
+            if item_id not in taken
+        )
         result = DeckResult(
             exe.name,
             exe.role,
@@ -168,7 +183,7 @@ class DeckBuilder:
             len(plan.slides),
             shown,
             citations,
-            job.warnings,
+            (*job.warnings, *unused),
             storyline.name,
             chosen,
             tuple(str(f) for f in findings),
@@ -185,8 +200,13 @@ class DeckBuilder:
             plan.coaching,
             plan.lens,
             tuple(f.rule for f in findings),
+            tuple(f.slide for f in findings),
+            tuple(
+                tuple(o for o in p.others if o not in taken)
+                for p in (*selection.picks, *([second] if second else []))
+            ),
         )
-        return Built(job.target, data, manifest, result)
+        return Built(job.target, data, manifest, result, plan if s.opts.keep_plans else None)
 
     def _check(self, data: bytes, manifest: bytes, name: str) -> list:
         """`deckgen check` on the deck before it is written; --strict refuses one with errors."""

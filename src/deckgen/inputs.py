@@ -63,12 +63,13 @@ def load_inputs(
         raise DeckgenError(f"{root}: workspace folder not found (expected a folder with org.yaml)")
     org = load_org(root)
     profile = org.profile
-    audience = load_audience(root, profile.locale, profile.currency)
-    executives = _executives(opts, audience, root)
     extras, library_notes = _evidence_extra(opts)
     library, library_warnings = load_library_checked(
         (opts.evidence_dir or evidence_dir()).resolve(), extras
     )
+    ids = frozenset(item.id for item in library)
+    audience = load_audience(root, profile.locale, profile.currency, ids)
+    executives = _executives(opts, audience, root)
     theme = _theme(opts)
     # Once per build: what was left out of the template (refused under --strict), its slide
     # size if not 16:9, and fonts deckgen has no metrics for.
@@ -253,10 +254,11 @@ def _executives(opts: BuildOptions, audience: AudienceFile | None, root: Path) -
                 "pass --objection TEXT or --blocker SLUG for a single deck",
             )
         )
-    return _choose(executives_from(audience), opts.exec_names)
+    return choose(executives_from(audience), opts.exec_names)
 
 
-def _choose(executives: list[Executive], names: tuple[str, ...]) -> list[Executive]:
+def choose(executives: list[Executive], names: tuple[str, ...]) -> list[Executive]:
+    """The executives `names` mean (a name or a file name each), or all of them for none."""
     if not names:
         return executives
     chosen = []

@@ -79,6 +79,8 @@ class Executive:
     file_stem: str
     source: str  # "audience.yaml executives[0]" or "--objection"
     said_length: int = 0  # characters as given (the deck and classifier use the first MAX_TEXT)
+    use: tuple[str, ...] = ()  # evidence ids chosen for this executive (audience.yaml evidence.use)
+    avoid: tuple[str, ...] = ()  # evidence ids never used in their deck (evidence.avoid)
 
 
 @dataclass(frozen=True)
@@ -242,3 +244,6 @@ class DeckResult:
     coaching: tuple[str, ...] = ()  # for the presenter: what the deck could not answer
     lens: str | None = None  # the role lens applied
     finding_rules: tuple[str, ...] = ()  # the rule id of each of `findings`, in order
+    finding_slides: tuple[int | None, ...] = ()  # the slide of each of `findings` (None: deck)
+    # per entry of `chosen`: other items that fit its slot, best first (what a swap may pick)
+    alternatives: tuple[tuple[str, ...], ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.models import DeckResult
+from deckgen.models import DeckPlan, DeckResult
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,6 +27,7 @@ class BuildOptions:
     jobs: int = 1  # decks built in parallel (spawned processes) when there are several
     cache_dir: Path | None = None  # where caches live; None: the user cache folder
     use_cache: bool = True  # False: render every chart, keep nothing on disk
+    keep_plans: bool = False  # the report keeps each deck's DeckPlan (the web app's preview)
 
 
 @dataclass
@@ -37,3 +38,4 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the build assumed, said for the presenter
     failures: list[tuple[str, str]] = field(default_factory=list)  # (executive, message)
+    plans: list[DeckPlan] = field(default_factory=list)  # per deck, with keep_plans

@@ -51,7 +51,8 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     failures = [(o.executive, o.message) for o in outcomes if isinstance(o, Failed)]
     decks = [d.result for d in built]
     seconds = time.perf_counter() - started
-    return BuildReport(decks, opts.outdir, seconds, warned, list(assumed), failures)
+    plans = [d.plan for d in built if d.plan is not None]
+    return BuildReport(decks, opts.outdir, seconds, warned, list(assumed), failures, plans)
 
 
 def write_all(folder: OutputFolder, built: list[Built]) -> None:

@@ -199,9 +199,12 @@ def _explain(d: DeckResult) -> None:
         where = ", ".join(roles) or "no slide"
         click.echo(f'  said "{said}" ({name}): {changed}; on {where}', err=True)
     kept = {purpose: (item, rule, why) for purpose, item, rule, why in d.kept_out}
-    for item_id, purpose, why in d.chosen:
+    others = d.alternatives or ((),) * len(d.chosen)
+    for (item_id, purpose, why), alt in zip(d.chosen, others, strict=True):
         slot = f" [{purpose}]" if purpose else ""
         click.echo(f"  {item_id}{slot}: {'; '.join(why)}", err=True)
+        if alt:  # what `deckgen audience evidence --use` could put in its place
+            click.echo(f"    also fits: {', '.join(alt)}", err=True)
         if purpose in kept:
             other, rule, because = kept[purpose]
             click.echo(f"    not {other} (rule {rule}): {because}", err=True)
@@ -263,7 +266,7 @@ def _progress(quiet: bool):
 _RENAMED = {"blocker_how": "blocker_chosen", "findings": "check"}
 _LEFT_OUT = {
     "chosen", "charts_rendered", "charts_cached", "check_errors", "check_warnings", "kept_out",
-    "missing", "specifics", "finding_rules",
+    "missing", "specifics", "finding_rules", "finding_slides", "alternatives",
 }  # fmt: skip
 
 
@@ -278,9 +281,16 @@ def _deck_json(d: DeckResult) -> dict:
     kept = {
         purpose: {"id": item, "rule": rule, "why": why} for purpose, item, rule, why in d.kept_out
     }
+    others = d.alternatives or ((),) * len(d.chosen)
     row["evidence"] = [
-        {"id": i, "purpose": purpose, "why": list(why), "kept_out": kept.get(purpose)}
-        for i, purpose, why in d.chosen
+        {
+            "id": i,
+            "purpose": purpose,
+            "why": list(why),
+            "kept_out": kept.get(purpose),
+            "alternatives": list(alt),
+        }
+        for (i, purpose, why), alt in zip(d.chosen, others, strict=True)
     ]
     row["specifics"] = [
         {"specific": name, "words": said, "changes": changed, "slides": list(roles)}

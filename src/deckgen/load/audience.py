@@ -39,6 +39,19 @@ class Ask(Strict):
     )
 
 
+class EvidenceChoice(Strict):
+    use: list[str] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Evidence ids for this deck: each takes the first slot it fits.",
+    )
+    avoid: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Evidence ids never used in this executive's deck.",
+    )
+
+
 class ExecutiveEntry(Strict):
     name: str = Field(min_length=1, max_length=120, description="The executive's name.")
     role: str | None = Field(None, max_length=120, description="Their role, e.g. CFO.")
@@ -46,6 +59,9 @@ class ExecutiveEntry(Strict):
     blocker: str | None = Field(None, description="Explicit blocker slug; overrides classifying.")
     file: str | None = Field(
         None, max_length=80, description="Output file name (without .pptx) if not the name."
+    )
+    evidence: EvidenceChoice | None = Field(
+        None, description="Evidence to use or avoid in this executive's deck."
     )
 
     @model_validator(mode="after")
@@ -108,12 +124,26 @@ def check_file_key(file: str) -> str | None:
 
 
 def load_audience(
-    root: Path, locale: str = "en-GB", currency: str | None = None
+    root: Path,
+    locale: str = "en-GB",
+    currency: str | None = None,
+    evidence_ids: frozenset[str] | None = None,
 ) -> AudienceFile | None:
-    """`audience.yaml`, its dates read in the workspace's locale and amounts in its currency."""
+    """`audience.yaml`, its dates read in the workspace's locale and amounts in its currency;
+    `evidence.use`/`avoid` ids checked against the library's when `evidence_ids` is given."""
     path = root / "audience.yaml"
     if not path.exists():
         return None
+    return read_audience(path, locale, currency, evidence_ids)
+
+
+def read_audience(
+    path: Path,
+    locale: str = "en-GB",
+    currency: str | None = None,
+    evidence_ids: frozenset[str] | None = None,
+) -> AudienceFile:
+    """One audience file (named audience.yaml in messages, wherever it is), validated."""
     doc = load_yaml(path, "audience.yaml")
     if doc.data is None:
         raise InputError(
@@ -127,17 +157,40 @@ def load_audience(
 
     context = {"locale": locale, "currency": currency, "decimal": Formatter(locale).decimal_mark}
     audience = validate(AudienceFile, doc, context=context)
-    _check_executives(audience, doc)
+    _check_executives(audience, doc, evidence_ids)
     return audience
 
 
-def _check_executives(audience: AudienceFile, doc: YamlDoc) -> None:
+def _check_evidence(entry: ExecutiveEntry, path, doc: YamlDoc, known: frozenset[str]):
+    """Problems with one executive's `evidence:` ids: unknown (with a did-you-mean), or both
+    used and avoided."""
+    import difflib
+
+    choice = entry.evidence
+    if choice is None:
+        return
+    for key, ids in (("use", choice.use), ("avoid", choice.avoid)):
+        for j, item_id in enumerate(ids):
+            where = (*path, "evidence", key, j)
+            if item_id not in known:
+                hint = difflib.get_close_matches(item_id, sorted(known), n=1, cutoff=0.6)
+                tail = f"; did you mean '{hint[0]}'?" if hint else " (see `deckgen evidence list`)"
+                yield doc.problem(where, f"unknown evidence item '{item_id}'{tail}")
+            elif key == "avoid" and item_id in choice.use:
+                yield doc.problem(where, f"'{item_id}' is in both use and avoid; keep one")
+
+
+def _check_executives(
+    audience: AudienceFile, doc: YamlDoc, evidence_ids: frozenset[str] | None = None
+) -> None:
     problems: list[Problem] = []
     if not audience.executives:
         problems.append(doc.problem(("executives",), "expected at least one executive"))
     stems: dict[str, int] = {}
     for i, entry in enumerate(audience.executives):
         path = ("executives", i)
+        if evidence_ids is not None:
+            problems.extend(_check_evidence(entry, path, doc, evidence_ids))
         if entry.blocker:
             slug = ALIASES.get(entry.blocker.lower(), entry.blocker.lower())
             if slug not in BLOCKERS:
@@ -182,6 +235,7 @@ def executives_from(audience: AudienceFile) -> list[Executive]:
         blocker = ALIASES.get(e.blocker.lower(), e.blocker.lower()) if e.blocker else None
         said = e.said.strip()[:MAX_TEXT] if e.said else None
         stem = _stem(e, i)
+        choice = e.evidence or EvidenceChoice()
         out.append(
             Executive(
                 e.name,
@@ -191,6 +245,8 @@ def executives_from(audience: AudienceFile) -> list[Executive]:
                 stem,
                 f"audience.yaml executives[{i}]",
                 len(e.said or ""),
+                tuple(choice.use),
+                tuple(choice.avoid),
             )
         )
     return out

@@ -59,12 +59,22 @@ def evidence_room(inputs: DeckInputs, storyline: Storyline) -> int:
     )
 
 
-def strongest(picks: list, room: int) -> list:
-    """The `room` best-scoring picks, in the order their slots come (ties: the earlier slot):
-    when the story has room for fewer pieces of evidence than slots, the weakest gives way."""
+def strongest(picks: list, room: int, industry: str | None = None) -> list:
+    """The picks the story has room for, in the order their slots come. When there is room
+    for fewer than the storyline's slots, the storyline's order decides, except that an item
+    the executive's `evidence.use` names, then the organisation's own or its adviser's
+    evidence (`owner:`), then evidence from the organisation's own industry, is kept before
+    the rest: fit before strength."""
     if len(picks) <= room:
         return list(picks)
-    ranked = sorted(range(len(picks)), key=lambda i: (-picks[i].score, i))[:room]
+
+    def rank(i: int) -> tuple:
+        pick = picks[i]
+        own = getattr(pick.item, "owner", None) is not None
+        same = bool(industry) and industry in pick.item.fit.industries
+        return (not pick.chosen, not own, not same, i)
+
+    ranked = sorted(range(len(picks)), key=rank)[:room]
     return [picks[i] for i in sorted(ranked)]
 
 

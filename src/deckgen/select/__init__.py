@@ -28,6 +28,8 @@ class Pick:
     reasons: tuple[str, ...]
     purpose: str = ""
     excluded: Excluded | None = None
+    others: tuple[str, ...] = ()  # other items that fit this slot, best first (for a swap)
+    chosen: bool = False  # named by the executive's `evidence.use`: kept whatever its score
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Missing:
 class Selection:
     picks: list[Pick] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
+    # (evidence id, why): items the executive's `evidence.use` names that no slot took
+    unused: list[tuple[str, str]] = field(default_factory=list)
 
 
 def audience_for(library: tuple[EvidenceItem, ...], who: Audience) -> Audience:
@@ -56,17 +60,20 @@ def select_for_slots(
     wants: list,
     who: Audience,
     exclude: frozenset[str] = frozenset(),
+    prefer: tuple[str, ...] = (),
 ) -> Selection:
     """One pick per evidence slot, in slot order, never the same item twice. A slot's `want`
     (load/storyline.py) names the arguments, kinds, grades or chart it needs; a slot without one
-    takes the best remaining item for the deck's blocker."""
+    takes the best remaining item for the deck's blocker. `exclude` is never used (items already
+    in the deck, an executive's `evidence.avoid`); an item in `prefer` (their `evidence.use`)
+    takes the first slot it fits, if no hard rule keeps it out."""
     if who.superseded is None:
         who = audience_for(library, who)
     used = set(exclude)
     out = Selection()
     for want in wants:
         target = (want.blocker if want and want.blocker else None) or blocker
-        pick, excluded = _best(library, target, want, who, used)
+        pick, excluded = _best(library, target, want, who, used, prefer)
         if pick is None:
             out.missing.append(
                 Missing(want.purpose if want else "", _needs(want, target), excluded)
@@ -74,11 +81,15 @@ def select_for_slots(
             continue
         out.picks.append(pick)
         used.add(pick.item.id)
+    out.unused.extend(_unused(library, prefer, used, who, blocker))
     return out
 
 
-def _best(library, target: str, want, who: Audience, used: set[str]):
-    best: tuple | None = None
+MAX_OTHERS = 8  # alternatives a pick lists for a swap
+
+
+def _best(library, target: str, want, who: Audience, used: set[str], prefer: tuple[str, ...]):
+    fitting: list[tuple] = []
     kept_out: tuple | None = None
     for item in library:
         if item.id in used or target not in item.blockers or not argues_for(item, want):
@@ -94,14 +105,34 @@ def _best(library, target: str, want, who: Audience, used: set[str]):
             near = (broken[0] == "superseded", *key)
             if kept_out is None or near < kept_out[0]:
                 kept_out = (near, Excluded(item.id, *broken))
-        elif best is None or key < best[0]:
-            best = (key, item, score, why)
+        else:
+            fitting.append(((item.id not in prefer, *key), item, score, why))
     excluded = kept_out[1] if kept_out else None
-    if best is None:
+    if not fitting:
         return None, excluded
-    _, item, score, why = best
+    fitting.sort(key=lambda entry: entry[0])
+    _, item, score, why = fitting[0]
+    if item.id in prefer:
+        why = ["chosen for this executive (evidence.use in audience.yaml)", *why]
+    others = tuple(entry[1].id for entry in fitting[1 : MAX_OTHERS + 1])
     purpose = want.purpose if want else ""
-    return Pick(item, item.claims[0], score, tuple(why), purpose, excluded), excluded
+    pick = Pick(
+        item, item.claims[0], score, tuple(why), purpose, excluded, others, item.id in prefer
+    )
+    return pick, excluded
+
+
+def _unused(library, prefer: tuple[str, ...], used: set[str], who: Audience, blocker: str):
+    """Why each preferred item that no slot took is not in the deck."""
+    items = {item.id: item for item in library}
+    for item_id in prefer:
+        if item_id in used or item_id not in items:
+            continue
+        broken = broken_rule(items[item_id], who)
+        if broken:
+            yield item_id, f"rule {broken[0]}: {broken[1]}"
+        else:
+            yield item_id, f"it fits none of this deck's evidence slots (blocker {blocker})"
 
 
 def _needs(want, blocker: str) -> str:
