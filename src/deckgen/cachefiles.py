@@ -183,6 +183,7 @@ KINDS: dict[str, tuple[str, bool]] = {
     "charts": (".png", True),
     "templates": (".marshal", False),
     "classifier": (".marshal", False),
+    "validated": (".marshal", False),
 }
 
 

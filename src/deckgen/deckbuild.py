@@ -19,6 +19,7 @@ from deckgen.manifest import build_manifest
 from deckgen.models import DeckPlan, DeckResult
 from deckgen.plan import DeckInputs, plan_deck
 from deckgen.pptx.writer import DeckWriter
+from deckgen.resources import use_cache
 from deckgen.select import Pick, Selection, select_for_slots
 from deckgen.select.fit import Audience, superseded_by
 from deckgen.specifics import changes, find_specifics
@@ -121,6 +122,8 @@ class DeckBuilder:
 
     def __init__(self, inputs: BuildInputs):
         self.inputs = inputs
+        # A worker process reads the data tables it plans with through the build's cache too.
+        use_cache(inputs.opts.cache_dir, inputs.opts.use_cache)
         self.planner = Planner(inputs)
         self.writer = DeckWriter(inputs.theme, inputs.when, inputs.org.locale)
         fonts = inputs.theme.spec.fonts

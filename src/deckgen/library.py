@@ -151,7 +151,34 @@ def show_text(item: EvidenceItem) -> str:
 
 @cache
 def load_library_checked(folder: Path) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
-    """Every item under `folder`, validated and linted: errors raise (all at once), warnings return."""
+    """Every item under `folder`, validated and linted: errors raise (all at once), warnings return.
+    With the cache on, a library read before (the same files, the same year for the lint's
+    freshness rule) comes back from its validated fields (load/validated.py)."""
+    from datetime import date
+
+    from deckgen.load.validated import REVALIDATING, cache_key, cached_plain
+
+    def key() -> str:
+        files = [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.yaml"))]
+        return cache_key(f"library:{date.today().year}", files)
+
+    def dump(found: tuple[tuple[EvidenceItem, ...], tuple[str, ...]]):
+        items, warnings = found
+        return [i.model_dump(mode="json", exclude_unset=True) for i in items], list(warnings)
+
+    def load(plain) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
+        items, warnings = plain
+        return (
+            tuple(EvidenceItem.model_validate(i, context=REVALIDATING) for i in items),
+            tuple(warnings),
+        )
+
+    if not folder.is_dir():
+        return _checked(folder)
+    return cached_plain(key, lambda: _checked(folder), dump, load)
+
+
+def _checked(folder: Path) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
     loaded, problems = read_library(folder)
     findings = lint_items(loaded)
     problems += [f.problem for f in findings if f.severity == "error"]
