@@ -184,6 +184,7 @@ KINDS: dict[str, tuple[str, bool]] = {
     "templates": (".marshal", False),
     "classifier": (".marshal", False),
     "validated": (".marshal", False),
+    "classifications": (".marshal", False),
 }
 
 
