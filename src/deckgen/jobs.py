@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.blockers import BLOCKERS
-from deckgen.classify import UNSURE_BELOW
-from deckgen.classify.shipped import remembered_classification
+from deckgen.classify import UNSURE_BELOW, remembered_classification
 from deckgen.load.audience import MAX_TEXT
 from deckgen.models import Classification, Executive
 

@@ -7,7 +7,6 @@ from functools import cache
 from pathlib import Path
 
 from deckgen.classify.model import CentroidModel, Meaning, train
-from deckgen.models import Classification
 
 
 @cache
@@ -66,7 +65,7 @@ def cached_lexical_model(raw: bytes, examples: list[tuple[str, str, str | None]]
 
 
 @cache
-def _answer_code() -> bytes:
+def answer_code() -> bytes:
     """What decides an answer besides the text: the word model's code and lexicon, the training
     phrasings, and the sentence encoder's code, vocabulary and weights (by name and size)."""
     import hashlib
@@ -80,32 +79,3 @@ def _answer_code() -> bytes:
     for path in sorted((here.parent / "_encoder").iterdir()):
         digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
     return digest.digest()
-
-
-def remembered_classification(text: str) -> Classification:
-    """`classify_objection(text)` with the shipped model, kept in deckgen's cache folder by the
-    text and everything that decides the answer (`_answer_code`): the same words classified
-    again answer without loading the encoder (~0.2 s and ~100 MB). With caching off (or an
-    unusable cache folder) the answer is worked out every time."""
-    import dataclasses
-    import hashlib
-    import marshal
-
-    from deckgen.cachefiles import store as signed_store
-    from deckgen.classify import classify_objection
-    from deckgen.resources import cache_root
-
-    root = cache_root()
-    if root is None:
-        return classify_objection(text)
-    key = hashlib.sha256(b"classification-1\0" + _answer_code() + text.encode()).hexdigest()
-    store = signed_store(root / "classifications", "classifications")
-    payload = store.get(key[:32])
-    if payload is not None:
-        with contextlib.suppress(ValueError, EOFError, TypeError):
-            fields = marshal.loads(payload)
-            return Classification(*fields[:5], tuple(fields[5]), *fields[6:])
-    found = classify_objection(text)
-    with contextlib.suppress(OSError, ValueError):  # a read-only folder only costs the encoder
-        store.put(key[:32], marshal.dumps(dataclasses.astuple(found)))
-    return found
