@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import NORTHWIND, run
 
-OLD, NEW = "ton-2023-good-jobs-turnover-cost", "dube-lester-reich-2013-minimum-wage-turnover"
+OLD, NEW = "emanuel-harrington-2020-payoffs-higher-pay", "moen-2017-star-turnover"
 
 
 @pytest.fixture
@@ -68,7 +68,8 @@ def test_swap_refuses_an_item_a_fit_rule_keeps_out(ws):
     assert result.exit_code == 1
     assert result.stderr.startswith(
         f"Error: 'shrm-cost-per-hire' cannot replace '{OLD}' in Jordan Ellis's deck "
-        "[what a leaver costs]: rule own-population: figures for United States, not where we are"
+        "[a measured effect on quits]: rule own-population: figures for United States, not where "
+        "we are"
     )
     assert (ws / "audience.yaml").read_text() == before
 
@@ -88,7 +89,7 @@ def test_an_unknown_evidence_id_in_audience_yaml_is_an_error_with_a_hint(ws, tmp
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: audience.yaml:13: executives[0].evidence.avoid[0]: unknown evidence item "
-        f"'ton-2023-good-jobs-turnover'; did you mean '{OLD}'?\n"
+        "'ton-2023-good-jobs-turnover'; did you mean 'ton-2023-good-jobs-turnover-cost'?\n"
     )
 
 

@@ -273,3 +273,23 @@ def test_classify_json_lists_the_specifics_the_words_name():
     (row,) = json.loads(result.stdout)
     names = {s["specific"]: s["words"] for s in row["specifics"]}
     assert names == {"demand-number": "payback", "cost-line": "our overtime bill"}
+
+
+def test_an_answer_is_remembered_by_its_words(tmp_path, monkeypatch):
+    """A rebuild of the same words takes the answer from the cache, not the encoder; the same
+    answer, field for field."""
+    import deckgen.classify as classify
+    from deckgen.resources import use_cache
+
+    use_cache(tmp_path / "cache")
+    words = "We tried flexible work and productivity dropped."
+    first = classify.remembered_classification(words)
+    assert first == classify.classify_objection(words)
+
+    def refuse(text, model=None):
+        raise AssertionError("classified again")
+
+    monkeypatch.setattr(classify, "classify_objection", refuse)
+    assert classify.remembered_classification(words) == first
+    with pytest.raises(AssertionError):
+        classify.remembered_classification(words + " Again.")

@@ -74,7 +74,7 @@ def test_libraries_stay_at_the_edges():
         "pptx": ("pptx/", "check/"),
         "click": ("cli/",),
         "vl_convert": ("charts/render.py",),
-        "altair": ("charts/",),
+        "altair": (),  # tests/charts only: the reference the hand-written specs are held to
     }
     for path in SRC.rglob("*.py"):
         rel = str(path.relative_to(SRC))

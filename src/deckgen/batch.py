@@ -3,8 +3,10 @@
 Workers are spawned, never forked: a forked child of a process that has run vl-convert hangs.
 They are started before the inputs are read, so their start-up (a fresh interpreter importing
 deckgen) overlaps the parent's loading. Each worker unpickles the loaded inputs once; decks come
-back as bytes and are written by the parent, all or nothing, in the executives' order, so `-j 1`
-and `-j 8` give the same files.
+back as bytes, in the executives' order, and are handed to `arrived` as they come (the build
+stages each on the disk at once), so `-j 1` and `-j 8` give the same files. At most
+IN_FLIGHT_PER_WORKER decks per worker are asked for ahead of the one the parent waits for, so
+finished decks never pile up in the parent's memory.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
 DECKS_PER_WORKER = 3  # below this, starting a process (~0.5 s of imports) costs more than it saves
+IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy while the parent stages a deck
 
 # In a worker process: the builder for the build it serves (made from that build's inputs).
 _builders: dict[int, Any] = {}
@@ -63,42 +67,49 @@ def run_batch(
     jobs: list[Any],
     workers: Workers,
     on_progress: Callable[[int, int, str], None] | None = None,
+    arrived: Callable[[Any], Any] | None = None,
 ) -> list[Any]:
     """`make(inputs)(job)` for every job, in order: in this process, or in the workers (each
     makes its own builder once per build, from the inputs it is sent pickled once). `make` must
-    be importable by name (a class or a module-level function): workers are spawned."""
+    be importable by name (a class or a module-level function): workers are spawned. Each
+    outcome goes through `arrived` (in the jobs' order) as soon as it is made; what that returns
+    is what is kept."""
     total = len(jobs)
     outcomes: list[Any] = [None] * total
     if on_progress:
         on_progress(0, total, jobs[0].executive.name if jobs else "")
     if workers.pool is None or workers_for(workers.count, total) == 1:
         build = make(inputs)
-        for done, job in enumerate(jobs):
-            if on_progress and done:
-                on_progress(done, total, job.executive.name)
-            outcomes[done] = build(job)
+        made: Iterator[Any] = (build(job) for job in jobs)
     else:
-        for done, (index, outcome) in enumerate(_in_pool(workers.pool, make, inputs, jobs), 1):
-            outcomes[index] = outcome
-            if on_progress and done < total:
-                on_progress(done, total, _next_name(jobs, outcomes))
+        made = _in_pool(workers.pool, workers.count, make, inputs, jobs)
+    for done, outcome in enumerate(made):
+        outcomes[done] = arrived(outcome) if arrived else outcome
+        if on_progress and done + 1 < total:
+            on_progress(done + 1, total, jobs[done + 1].executive.name)
     if on_progress:
         on_progress(total, total, "")
     return outcomes
 
 
-def _next_name(jobs: list[Any], outcomes: list[Any]) -> str:
-    return next(
-        (job.executive.name for job, o in zip(jobs, outcomes, strict=True) if o is None), ""
-    )
-
-
-def _in_pool(pool, make, inputs: Any, jobs: list[Any]) -> Iterator[tuple[int, Any]]:
+def _in_pool(pool, count: int, make, inputs: Any, jobs: list[Any]) -> Iterator[Any]:
+    """The outcomes in the jobs' order, with at most IN_FLIGHT_PER_WORKER tasks per worker
+    asked for ahead of the one waited for."""
     # The inputs travel pickled once, with every task (a worker unpickles them the first time
     # only, and keeps its builder, with what it learns about repeated slides, across its decks).
     build, blob = id(inputs), pickle.dumps(inputs)
-    tasks = [(build, make, blob, index, job) for index, job in enumerate(jobs)]
-    yield from pool.imap_unordered(_run_task, tasks)
+    tasks = iter([(build, make, blob, index, job) for index, job in enumerate(jobs)])
+    waiting: deque = deque()
+    for task in tasks:
+        waiting.append(pool.apply_async(_run_task, (task,)))
+        if len(waiting) >= count * IN_FLIGHT_PER_WORKER:
+            break
+    while waiting:
+        _, outcome = waiting.popleft().get()
+        task = next(tasks, None)
+        if task is not None:
+            waiting.append(pool.apply_async(_run_task, (task,)))
+        yield outcome
 
 
 def _start_worker() -> None:

@@ -183,6 +183,8 @@ KINDS: dict[str, tuple[str, bool]] = {
     "charts": (".png", True),
     "templates": (".marshal", False),
     "classifier": (".marshal", False),
+    "validated": (".marshal", False),
+    "classifications": (".marshal", False),
 }
 
 

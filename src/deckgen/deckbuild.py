@@ -19,6 +19,7 @@ from deckgen.manifest import build_manifest
 from deckgen.models import DeckPlan, DeckResult
 from deckgen.plan import DeckInputs, evidence_room, plan_deck, strongest
 from deckgen.pptx.writer import DeckWriter
+from deckgen.resources import use_cache
 from deckgen.select import Pick, Selection, select_for_slots
 from deckgen.select.fit import Audience, superseded_by
 from deckgen.specifics import changes, find_specifics
@@ -134,6 +135,8 @@ class DeckBuilder:
 
     def __init__(self, inputs: BuildInputs):
         self.inputs = inputs
+        # A worker process reads the data tables it plans with through the build's cache too.
+        use_cache(inputs.opts.cache_dir, inputs.opts.use_cache)
         self.planner = Planner(inputs)
         self.writer = DeckWriter(inputs.theme, inputs.when, inputs.org.locale)
         fonts = inputs.theme.spec.fonts
@@ -158,9 +161,10 @@ class DeckBuilder:
         if not s.opts.notes:
             for slide in plan.slides:
                 slide.notes = ""  # the board copy: nothing the presenter wrote for themselves
-        data = self.writer.write(plan, charts.by_slide if charts else {})
+        written = self.writer.written(plan, charts.by_slide if charts else {})
+        data = written.data
         manifest = build_manifest(plan, job.target.name, s.figures)
-        findings = self._check(data, manifest, job.target.name)
+        findings = self._check(written.presentation, manifest, job.target.name)
         shown = sum(
             1 for sl in plan.slides for n in sl.numbers if n.unit not in ("text", "date")
         )  # figures, not digits inside quoted text
@@ -208,9 +212,10 @@ class DeckBuilder:
         )
         return Built(job.target, data, manifest, result, plan if s.opts.keep_plans else None)
 
-    def _check(self, data: bytes, manifest: bytes, name: str) -> list:
-        """`deckgen check` on the deck before it is written; --strict refuses one with errors."""
-        report = self.checker.check(data, json.loads(manifest), name)
+    def _check(self, presentation, manifest: bytes, name: str) -> list:
+        """`deckgen check` on the deck before it is written (the presentation it was saved
+        from); --strict refuses one with errors."""
+        report = self.checker.check(presentation, json.loads(manifest), name)
         findings = [f for f in report.findings if f not in self._quiet]
         errors = [f for f in findings if f.severity == "error"]
         if self.inputs.opts.strict and errors:

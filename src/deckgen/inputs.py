@@ -61,6 +61,7 @@ def load_inputs(
     root = opts.workspace
     if not root.is_dir():
         raise DeckgenError(f"{root}: workspace folder not found (expected a folder with org.yaml)")
+    cache = _cache_root(opts)  # first: the library and data tables are read through it
     org = load_org(root)
     profile = org.profile
     extras, library_notes = _evidence_extra(opts)
@@ -79,7 +80,6 @@ def load_inputs(
     )
     ask = _ask(audience)
     deck_day, date_source = _deck_date(audience.date if audience else None)
-    cache = _cache_root(opts)
     charts = ChartCache(cache / "charts") if cache else None
     if charts is not None:
         charts.prepare()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.blockers import BLOCKERS
-from deckgen.classify import UNSURE_BELOW, classify_objection
+from deckgen.classify import UNSURE_BELOW, remembered_classification
 from deckgen.load.audience import MAX_TEXT
 from deckgen.models import Classification, Executive
 
@@ -43,7 +43,7 @@ def manifest_path(deck: Path) -> Path:
 def _classify(exe: Executive) -> Classification:
     if exe.blocker:
         return Classification(exe.blocker, 1.0, "given")
-    return classify_objection(exe.said or "")
+    return remembered_classification(exe.said or "")
 
 
 def _warnings(exe: Executive, cls: Classification) -> list[str]:

@@ -213,7 +213,42 @@ def load_library_checked(
 ) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
     """Every item under `folder`, merged with the items of each folder in `extras`, validated
     and linted as one library (so an id used twice is an error, never a replacement): errors
-    raise (all at once), warnings return."""
+    raise (all at once), warnings return. With the cache on, a library read before (the same
+    files in every folder, the same year for the lint's freshness rule) comes back from its
+    validated fields (load/validated.py)."""
+    from datetime import date
+
+    from deckgen.load.validated import REVALIDATING, cache_key, cached_plain
+
+    folders = (folder, *extras)
+
+    def key() -> str:
+        files = [
+            (f"{n}/{p.name}", p.read_bytes())
+            for n, f in enumerate(folders)
+            for p in sorted(f.glob("*.yaml"))
+        ]
+        return cache_key(f"library:{date.today().year}", files)
+
+    def dump(found: tuple[tuple[EvidenceItem, ...], tuple[str, ...]]):
+        items, warnings = found
+        return [i.model_dump(mode="json", exclude_unset=True) for i in items], list(warnings)
+
+    def load(plain) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
+        items, warnings = plain
+        return (
+            tuple(EvidenceItem.model_validate(i, context=REVALIDATING) for i in items),
+            tuple(warnings),
+        )
+
+    if not all(f.is_dir() for f in folders):
+        return _checked(folder, extras)
+    return cached_plain(key, lambda: _checked(folder, extras), dump, load)
+
+
+def _checked(
+    folder: Path, extras: tuple[Path, ...]
+) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
     loaded, problems, _ = read_merged(folder, extras)
     findings = lint_items(loaded)
     problems += [f.problem for f in findings if f.severity == "error"]

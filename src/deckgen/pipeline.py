@@ -1,18 +1,21 @@
-"""The build, phase by phase: load_inputs -> plan_jobs -> run_batch(DeckBuilder) -> write_all.
+"""The build, phase by phase: load_inputs -> plan_jobs -> run_batch(DeckBuilder) -> commit.
 
-Every input is checked before anything is built; decks are built in memory (a deck that fails
-does not stop the others) and written only at the end, all of them at once or none."""
+Every input is checked before anything is built; each deck built (a deck that fails does not
+stop the others) is staged in the output folder's work folder as it comes, and the decks are put
+in place only at the end, all of them at once or none."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from deckgen.batch import Workers, run_batch, workers_for
+from deckgen.charts import engine_started
 from deckgen.deckbuild import Built, DeckBuilder, Failed
 from deckgen.inputs import load_inputs
 from deckgen.jobs import manifest_path, plan_jobs
@@ -27,15 +30,19 @@ ProgressFn = Callable[[int, int, str], None]
 
 def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> BuildReport:
     started = time.perf_counter()
+    processes = _worth_starting(opts)
     with ExitStack() as held:
-        with Workers(_worth_starting(opts)) as workers:  # they start while the inputs load
+        # Workers, or the chart engine's helper, start while the inputs load.
+        with Workers(processes) as workers, engine_started(_renders_cold(opts, processes)):
             inputs, executives, warnings, assumed = load_inputs(opts)
             jobs = plan_jobs(executives, opts.outdir)
             # Locked from the overwrite check until the files are in place: a second build into
             # the folder stops at once, and one killed there earlier is finished first.
             folder = held.enter_context(OutputFolder(opts.outdir))
             check_targets([(j.target, manifest_path(j.target)) for j in jobs], opts.force)
-            outcomes = run_batch(DeckBuilder, inputs, jobs, workers, on_progress)
+            outcomes = run_batch(
+                DeckBuilder, inputs, jobs, workers, on_progress, arrived=_stager(folder)
+            )
         built = [o for o in outcomes if isinstance(o, Built)]
         warned = list(warnings)
         if folder.recovered:
@@ -47,7 +54,7 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
                 inputs.charts.trim()
             if inputs.charts.problem:
                 warned.append(inputs.charts.problem)
-        write_all(folder, built)
+        folder.commit()
     failures = [(o.executive, o.message) for o in outcomes if isinstance(o, Failed)]
     decks = [d.result for d in built]
     seconds = time.perf_counter() - started
@@ -55,13 +62,31 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     return BuildReport(decks, opts.outdir, seconds, warned, list(assumed), failures, plans)
 
 
-def write_all(folder: OutputFolder, built: list[Built]) -> None:
-    """Every deck and its manifest into the output folder: all of them or none."""
-    files: dict[str, bytes] = {}
-    for deck in built:
-        files[deck.target.name] = deck.pptx
-        files[manifest_path(deck.target).name] = deck.manifest
-    folder.commit(files)
+def _stager(folder: OutputFolder) -> Callable[[Built | Failed], Built | Failed]:
+    """What a deck becomes when it arrives: its file and manifest staged in the output folder
+    (put in place by its commit), the bytes then let go."""
+
+    def stage(outcome: Built | Failed) -> Built | Failed:
+        if isinstance(outcome, Built):
+            folder.stage(outcome.target.name, outcome.pptx)
+            folder.stage(manifest_path(outcome.target).name, outcome.manifest)
+            return replace(outcome, pptx=b"", manifest=b"")
+        return outcome
+
+    return stage
+
+
+def _renders_cold(opts: BuildOptions, processes: int) -> bool:
+    """Whether this process will render image charts with nothing in the chart cache (then the
+    engine's ~0.4 s start is worth starting at once, elsewhere)."""
+    if opts.charts != "image" or processes > 1:
+        return False
+    if not opts.use_cache:
+        return True
+    from deckgen.cachefiles import store
+    from deckgen.resources import default_cache_root
+
+    return not store((opts.cache_dir or default_cache_root()) / "charts", "charts").entries()
 
 
 def _worth_starting(opts: BuildOptions) -> int:

@@ -41,13 +41,19 @@ def training_file() -> Path:
     )
 
 
-_CACHE: dict[str, Any] = {"folder": None, "enabled": True}  # set per run by use_cache
+_CACHE: dict[str, Any] = {"folder": None, "enabled": True, "set": False}  # set by use_cache
 
 
 def use_cache(folder: Path | None, enabled: bool = True) -> None:
     """Where every cache of this process lives: `folder` (--cache-dir), else the default; with
     `enabled` False (--no-cache) nothing is kept on disk at all."""
-    _CACHE.update(folder=folder, enabled=enabled)
+    _CACHE.update(folder=folder, enabled=enabled, set=True)
+
+
+def cache_configured() -> bool:
+    """Whether this run has said where its cache is (what is read before that, at import, is
+    read from the files: it must not use a cache the run was told not to)."""
+    return bool(_CACHE["set"])
 
 
 def cache_root() -> Path | None:

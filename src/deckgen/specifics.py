@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from deckgen.load.schema import Strict
+from deckgen.load.validated import revalidating
 
 
 class SpecificFit(Strict):
@@ -64,7 +65,9 @@ class _SpecificsFile(Strict):
     specifics: dict[str, _Specific]
 
     @model_validator(mode="after")
-    def _valid(self) -> _SpecificsFile:
+    def _valid(self, info: ValidationInfo) -> _SpecificsFile:
+        if revalidating(info):
+            return self  # its patterns compiled when the file was read
         for name, spec in self.specifics.items():
             for i, pattern in enumerate(spec.patterns):
                 try:

@@ -3,6 +3,8 @@ kept on disk by what was drawn (cache.py) so an unchanged chart is never rendere
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -41,3 +43,19 @@ def chart_images(plan: DeckPlan, theme: ThemeFile, cache: ChartCache | None = No
                 cache.put(key, data)
         out.by_slide[i] = data
     return out
+
+
+@contextmanager
+def engine_started(start: bool) -> Iterator[None]:
+    """With `start`, the chart engine starts now, in a helper process (render.py), and stops at
+    the end; without, charts are rendered in this process when first asked for."""
+    if not start:
+        yield
+        return
+    from deckgen.charts.render import start_helper, stop_helper
+
+    start_helper()
+    try:
+        yield
+    finally:
+        stop_helper()

@@ -1,7 +1,7 @@
 """Rendered charts on disk, keyed by what was drawn, so an unchanged chart is never drawn twice.
 
 The key hashes the chart's plain description (ChartPlan), the theme's look and the renderer's own
-version (this package's chart code and chart faces, Altair and vl-convert), so any change that could alter a pixel
+version (this package's chart code and chart faces, and vl-convert), so any change that could alter a pixel
 gives a new key. Entries are signed (cachefiles.py) and written to a temporary name and renamed,
 so concurrent builds never see half a file and a planted file is never used; the folder is
 trimmed to `max_bytes`, least recently used first, deleting only deckgen's own entries.
@@ -39,13 +39,12 @@ def renderer_version() -> str:
         digest.update((here / name).read_bytes())
     for face in sorted(chart_fonts_dir().glob("*.ttf")):  # the faces chart text is drawn with
         digest.update(face.name.encode() + str(face.stat().st_size).encode())
-    for module, dist in (("altair", "altair"), ("vl_convert", "vl_convert_python")):
-        digest.update(_installed(module, dist).encode())
+    digest.update(_installed("vl_convert", "vl_convert_python").encode())
     return digest.hexdigest()[:16]
 
 
 def _installed(module: str, dist: str) -> str:
-    """`altair-5.4.1.dist-info`: the installed version, read from the folder beside the package
+    """`vl_convert_python-1.9.0.dist-info`: the installed version, read from the folder beside the package
     (importlib.metadata scans every path entry: 50 ms on a build that takes 700)."""
     from importlib.util import find_spec
 

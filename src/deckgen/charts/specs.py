@@ -1,4 +1,9 @@
-"""ChartPlan + theme -> a Vega-Lite spec (built with Altair). Pure: no rendering here."""
+"""ChartPlan + theme -> a Vega-Lite spec, written as plain dicts. Pure: no rendering here.
+
+The dicts are what Altair's `to_dict()` gave for the same charts, key for key and in the same
+order (tests/charts/test_specs.py holds them to it where Altair is installed), so the PNGs are
+byte for byte those of before; building them costs microseconds instead of Altair's import and
+schema validation (~0.4 s on a cold deck)."""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from deckgen.models import ChartPanel, ChartPlan
 from deckgen.textfit import chart_face
 
 PX_PER_IN = 96
+# The Vega-Lite version the specs are written for (Altair 6's, which they were made with).
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
 
 
 def _hex(value: str) -> str:
@@ -42,40 +49,62 @@ def _panel_width(plan: ChartPlan) -> int:
     return int((plan.width_in * PX_PER_IN - gap - 20) / max(len(plan.panels), 1))
 
 
-def _trend_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: int):
-    import altair as alt
+# --- the spec's parts, in Altair's key order: a mark's type first, then its properties; a
+# field's and an encoding's keys sorted --------------------------------------------------------
 
+
+def _mark(kind: str, **props: Any) -> dict[str, Any]:
+    return {"type": kind, **dict(sorted(props.items()))}
+
+
+def _field(field: str, kind: str, **props: Any) -> dict[str, Any]:
+    return dict(sorted({"field": field, "type": kind, **props}.items()))
+
+
+def _layer(mark: dict, encoding: dict, data: dict | None = None) -> dict[str, Any]:
+    body = {"mark": mark, "encoding": dict(sorted(encoding.items()))}
+    return body if data is None else {"data": data, **body}
+
+
+def _layered(layers: list[dict], data: dict | None, **props: Any) -> dict[str, Any]:
+    """A layer chart; `data` shared by every layer sits on the chart (Altair hoists it)."""
+    return {"layer": layers, **({"data": data} if data else {}), **dict(sorted(props.items()))}
+
+
+def _values(rows: list[dict]) -> dict[str, Any]:
+    return {"values": rows}
+
+
+def _trend_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: int):
     c = theme.colors
     rows = [{"x": i.x, "value": i.value, "label": i.label} for i in panel.items]
     values = [i.value for i in panel.items] + ([panel.benchmark[0]] if panel.benchmark else [])
     # Lines need no zero baseline; pad so labels above the top point and below the bottom fit.
     low, high = min(values), max(values)
     pad = (high - low) * 0.35 or abs(high) * 0.2 or 1
-    y = alt.Y("value:Q", axis=None, scale=alt.Scale(domain=[low - pad, high + pad], zero=False))
-    base = alt.Chart(alt.Data(values=rows)).encode(x=alt.X("x:O", title=None), y=y)
-    layers = [
-        base.mark_line(color=_hex(c.accent), strokeWidth=4),
-        base.mark_point(filled=True, size=90, color=_hex(c.accent)),
-        base.mark_text(dy=-16, fontWeight="bold").encode(text="label:N"),
+    y = _field(
+        "value", "quantitative", axis=None, scale={"domain": [low - pad, high + pad], "zero": False}
+    )
+    x = _field("x", "ordinal", title=None)
+    text = _field("label", "nominal")
+    base = [
+        (_mark("line", color=_hex(c.accent), strokeWidth=4), {"x": x, "y": y}),
+        (_mark("point", filled=True, size=90, color=_hex(c.accent)), {"x": x, "y": y}),
+        (_mark("text", dy=-16, fontWeight="bold"), {"x": x, "y": y, "text": text}),
     ]
-    if panel.benchmark:
-        ref = alt.Chart(
-            alt.Data(values=[{"value": panel.benchmark[0], "label": panel.benchmark[1]}])
-        )
-        layers.append(
-            ref.mark_rule(color=_hex(c.muted), strokeDash=[6, 4], strokeWidth=2).encode(y=y)
-        )
-        layers.append(
-            ref.mark_text(align="right", dy=18, color=_hex(c.muted), fontSize=16).encode(
-                y=y, text="label:N", x=alt.value(width)
-            )
-        )
-    return alt.layer(*layers).properties(width=width, height=height, title=panel.title)
+    if not panel.benchmark:
+        layers = [_layer(m, e) for m, e in base]
+        return _layered(layers, _values(rows), width=width, height=height, title=panel.title)
+    ref = _values([{"value": panel.benchmark[0], "label": panel.benchmark[1]}])
+    layers = [_layer(m, e, _values(rows)) for m, e in base]
+    dash = _mark("rule", color=_hex(c.muted), strokeDash=[6, 4], strokeWidth=2)
+    layers.append(_layer(dash, {"y": y}, ref))
+    note = _mark("text", align="right", dy=18, color=_hex(c.muted), fontSize=16)
+    layers.append(_layer(note, {"y": y, "text": text, "x": {"value": width}}, ref))
+    return _layered(layers, None, width=width, height=height, title=panel.title)
 
 
 def _range_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: int):
-    import altair as alt
-
     c = theme.colors
     rows = [
         {
@@ -88,22 +117,28 @@ def _range_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: int):
         for i, accent in zip(panel.items, panel.accented(), strict=True)
     ]
     top = max(i.high or i.value for i in panel.items) * 1.45
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        y=alt.Y("x:N", title=None, sort=None, axis=alt.Axis(labelLimit=300, labelFontSize=19))
+    y = _field("x", "nominal", title=None, sort=None, axis={"labelFontSize": 19, "labelLimit": 300})
+    bars = _layer(
+        _mark("bar", height=30, cornerRadius=3),
+        {
+            "y": y,
+            "x": _field("low", "quantitative", axis=None, scale={"domain": [0, top]}),
+            "x2": {"field": "high"},
+            "color": _field("color", "nominal", scale=None),
+        },
     )
-    x = alt.X("low:Q", axis=None, scale=alt.Scale(domain=[0, top]))
-    bars = base.mark_bar(height=30, cornerRadius=3).encode(
-        x=x, x2="high:Q", color=alt.Color("color:N", scale=None)
+    labels = _layer(
+        _mark("text", align="left", dx=8, fontWeight="bold"),
+        {
+            "y": y,
+            "x": _field("high", "quantitative", scale={"domain": [0, top]}, axis=None),
+            "text": _field("label", "nominal"),
+        },
     )
-    labels = base.mark_text(align="left", dx=8, fontWeight="bold").encode(
-        x=alt.X("high:Q", scale=alt.Scale(domain=[0, top]), axis=None), text="label:N"
-    )
-    return alt.layer(bars, labels).properties(width=width, height=height)
+    return _layered([bars, labels], _values(rows), width=width, height=height)
 
 
 def _comparison_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: int):
-    import altair as alt
-
     c = theme.colors
     rows = [
         {
@@ -115,30 +150,24 @@ def _comparison_panel(panel: ChartPanel, theme: ThemeFile, width: int, height: i
         for i, accent in zip(panel.items, panel.accented(), strict=True)
     ]
     top = max(i.value for i in panel.items) * 1.2 or 1
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X(
-            "x:N",
-            title=None,
-            sort=None,
-            axis=alt.Axis(labelLimit=260, labelFontSize=17, labelExpr="split(datum.label, '|')"),
-        ),
-        y=alt.Y("value:Q", axis=None, scale=alt.Scale(domain=[0, top])),
+    axis = {"labelExpr": "split(datum.label, '|')", "labelFontSize": 17, "labelLimit": 260}
+    x = _field("x", "nominal", title=None, sort=None, axis=axis)
+    y = _field("value", "quantitative", axis=None, scale={"domain": [0, top]})
+    bars = _layer(
+        _mark("bar", cornerRadiusTopLeft=3, cornerRadiusTopRight=3, size=70),
+        {"x": x, "y": y, "color": _field("color", "nominal", scale=None)},
     )
-    bars = base.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3, size=70).encode(
-        color=alt.Color("color:N", scale=None)
+    labels = _layer(
+        _mark("text", dy=-16, fontWeight="bold", fontSize=24),
+        {"x": x, "y": y, "text": _field("label", "nominal")},
     )
-    labels = base.mark_text(dy=-16, fontWeight="bold", fontSize=24).encode(text="label:N")
-    return alt.layer(bars, labels).properties(width=width, height=height, title=panel.title)
+    return _layered([bars, labels], _values(rows), width=width, height=height, title=panel.title)
 
 
 def chart_spec(plan: ChartPlan, theme: ThemeFile) -> dict[str, Any]:
-    import altair as alt
-
     height = int(plan.height_in * PX_PER_IN) - (50 if plan.kind != "range" else 20)
     width = _panel_width(plan)
     build = {"trend": _trend_panel, "range": _range_panel, "comparison": _comparison_panel}
     panels = [build[plan.kind](p, theme, width, height) for p in plan.panels]
-    chart = panels[0] if len(panels) == 1 else alt.hconcat(*panels, spacing=24)
-    spec = chart.to_dict()
-    spec["config"] = _config(theme)
-    return spec
+    chart = panels[0] if len(panels) == 1 else {"hconcat": panels, "spacing": 24}
+    return {"config": _config(theme), **chart, "$schema": SCHEMA}

@@ -33,14 +33,13 @@ class DeckChecker:
         self._by_slide: dict[tuple[str, str, str], list[Finding]] = {}
 
     def check(self, source, manifest: dict | None = None, name: str = "deck") -> CheckReport:
-        """Run every rule on a deck (a path or bytes). Rules that need the manifest are skipped
-        without one, and the report says so."""
-        from pptx import Presentation
-
+        """Run every rule on a deck (a path, bytes, or the python-pptx presentation a build just
+        saved: the same parts without unzipping and parsing them again). Rules that need the
+        manifest are skipped without one, and the report says so."""
         from deckgen.check.registry import NEEDS_MANIFEST, RULES, DeckFacts
         from deckgen.check.slides import slides_of
 
-        prs = Presentation(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+        prs = _opened(source)
         slides = slides_of(prs, manifest)
         if manifest is not None and len(manifest.get("slides", [])) != len(slides):
             manifest = None  # a manifest for another version of the deck proves nothing
@@ -72,13 +71,23 @@ class DeckChecker:
 
         out: list[Finding] = []
         for s in slides:
-            xml = etree.tostring(element_of(s.slide))
-            layout = str(s.slide.slide_layout.part.partname)
-            key = (str(index), layout, hashlib.sha1(xml).hexdigest())
+            if s.key is None:  # the slide's layout and XML, worked out once for every rule
+                xml = etree.tostring(element_of(s.slide))
+                s.key = (str(s.slide.slide_layout.part.partname), hashlib.sha1(xml).hexdigest())
+            key = (str(index), *s.key)
             if key not in self._by_slide:
                 self._by_slide[key] = rule.run([s], facts)
             out += [replace(f, slide=s.number) for f in self._by_slide[key]]
         return out
+
+
+def _opened(source):
+    """A presentation to check: `source` itself if it is one, else the file or bytes opened."""
+    if hasattr(source, "slides"):
+        return source
+    from pptx import Presentation
+
+    return Presentation(io.BytesIO(source) if isinstance(source, bytes) else str(source))
 
 
 def check_deck(

@@ -73,6 +73,7 @@ class Slide:
     boxes: list[Box]
     notes: str
     role: str | None  # from the manifest, when there is one
+    key: tuple[str, str] | None = None  # (layout, XML digest): what per-slide findings are kept by
     _runs: dict[int, tuple[Any, list[TextRun]]] = field(default_factory=dict, repr=False)
 
     @cached_property

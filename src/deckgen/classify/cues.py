@@ -6,9 +6,10 @@ import re
 import unicodedata
 from functools import cache
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, model_validator
 
 from deckgen.load.schema import Strict
+from deckgen.load.validated import revalidating
 
 
 class _Fold(Strict):
@@ -31,12 +32,14 @@ class _CueFile(Strict):
     concepts: dict[str, str]
 
     @model_validator(mode="after")
-    def _valid(self) -> _CueFile:
+    def _valid(self, info: ValidationInfo) -> _CueFile:
         from deckgen.blockers import BLOCKERS
 
         unknown = [slug for slug in self.cues if slug not in BLOCKERS]
         if unknown:
             raise ValueError(f"cues for unknown blocker(s): {', '.join(unknown)}")
+        if revalidating(info):
+            return self  # its patterns compiled when the file was read
         patterns = [(f"fold[{i}]", f.pattern) for i, f in enumerate(self.fold)]
         patterns += [
             (f"cues.{slug}[{i}]", c.pattern) for slug, cues in self.cues.items()

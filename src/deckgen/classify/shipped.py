@@ -62,3 +62,20 @@ def cached_lexical_model(raw: bytes, examples: list[tuple[str, str, str | None]]
                 key, marshal.dumps((model.idf, model.centroids, model.labels, model.postings))
             )
     return model
+
+
+@cache
+def answer_code() -> bytes:
+    """What decides an answer besides the text: the word model's code and lexicon, the training
+    phrasings, and the sentence encoder's code, vocabulary and weights (by name and size)."""
+    import hashlib
+
+    from deckgen import encoder
+    from deckgen.resources import training_file
+
+    digest = hashlib.sha256(_code() + training_file().read_bytes())
+    here = Path(encoder.__file__)
+    digest.update(here.read_bytes())
+    for path in sorted((here.parent / "_encoder").iterdir()):
+        digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
+    return digest.digest()

@@ -36,7 +36,10 @@ class OutputFolder:
 
     Entering makes the folder, takes its lock (a second build fails at once) and finishes what a
     killed build left there; it is held from the overwrite check until the files are in place.
-    `commit` stages every file, then swaps them all in; a failure puts the earlier files back.
+    `stage` writes a file into a work folder beside the targets as soon as it is made (so the
+    build need not hold every deck's bytes to the end); `commit` stages the rest, then swaps
+    them all in; a failure puts the earlier files back, and a build that never commits leaves
+    nothing (its work folder goes when the folder is left, or on the next build if killed).
     """
 
     def __init__(self, path: Path):
@@ -45,6 +48,8 @@ class OutputFolder:
         self.committed = False
         self._lock = FolderLock(path)
         self._made: list[Path] = []  # folders this build created, deepest first
+        self._work: Path | None = None  # the work folder, once a file is staged
+        self._staged: list[str] = []
 
     def __enter__(self) -> OutputFolder:
         self._make()
@@ -71,21 +76,46 @@ class OutputFolder:
                 )
             raise Interrupted(said) from None
 
-    def commit(self, files: dict[str, bytes]) -> None:
-        """Put `files` (name -> bytes) into the folder, all of them or (on an error, with a
-        message saying so) none, over their earlier versions; other files are never touched."""
-        if not files:
+    def stage(self, name: str, data: bytes) -> None:
+        """Write one of the build's files to the disk now; `commit` puts it in place."""
+        if self._work is None:
+            self._work = self._new_work()
+        try:
+            write_new(self._work / "new" / name, data)
+        except OSError as exc:
+            self._drop_work()
+            raise output_error(exc, self.path / name) from None
+        except BaseException:
+            self._drop_work()
+            raise
+        self._staged.append(name)
+        checkpoint(f"staged-{len(self._staged)}")
+
+    def commit(self, files: dict[str, bytes] | None = None) -> None:
+        """Put the staged files and then `files` (name -> bytes) into the folder, all of them or
+        (on an error, with a message saying so) none, over their earlier versions; other files
+        are never touched."""
+        for name, data in (files or {}).items():
+            self.stage(name, data)
+        if not self._staged:
             self.committed = True
             return
-        work = self._stage(files)
+        work, self._work = self._work, None
+        try:
+            sync_folder(work / "new")
+        except OSError as exc:
+            remove_work(work)
+            raise output_error(exc, self.path, is_folder=True) from None
+        names = tuple(self._staged)
+        self._staged = []
         with deferred_signals() as pending:
-            self._swap(work, tuple(files))
+            self._swap(work, names)
         self.committed = True
         if pending:
-            count = plural(len(files), "file")
+            count = plural(len(names), "file")
             raise Interrupted(
                 f"Interrupted while putting this build's {count} in {self.path}; deckgen "
-                f"finished that first, so {noun(len(files), 'it is', 'all are')} in place."
+                f"finished that first, so {noun(len(names), 'it is', 'all are')} in place."
             )
 
     def _recover(self) -> None:
@@ -120,6 +150,7 @@ class OutputFolder:
 
     def _leave(self) -> None:
         """Release the lock; remove the folders this build made if it put nothing in them."""
+        self._drop_work()  # staged, never committed: nothing of this build stays
         self._lock.release()
         if not self.committed:
             for folder in self._made:
@@ -127,8 +158,8 @@ class OutputFolder:
                     os.rmdir(folder)
         self._made.clear()
 
-    def _stage(self, files: dict[str, bytes]) -> Path:
-        """Every file on the disk in a work folder beside the targets (so moving is a rename)."""
+    def _new_work(self) -> Path:
+        """A work folder beside the targets (so moving a staged file in is a rename)."""
         try:
             work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=self.path))
         except OSError as exc:
@@ -136,20 +167,16 @@ class OutputFolder:
         try:
             os.mkdir(work / "new")
             os.mkdir(work / "old")  # now, so that once the journal is out there are only renames
-            for done, (name, data) in enumerate(files.items(), 1):
-                try:
-                    write_new(work / "new" / name, data)
-                except OSError as exc:
-                    raise output_error(exc, self.path / name) from None
-                checkpoint(f"staged-{done}")
-            sync_folder(work / "new")
         except OSError as exc:
             remove_work(work)
             raise output_error(exc, self.path, is_folder=True) from None
-        except BaseException:
-            remove_work(work)
-            raise
         return work
+
+    def _drop_work(self) -> None:
+        if self._work is not None:
+            work, self._work = self._work, None
+            self._staged.clear()
+            remove_work(work)
 
     def _swap(self, work: Path, names: tuple[str, ...]) -> None:
         """Publish the journal, then move each earlier file aside and the new one in."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from pptx import Presentation
 
@@ -114,6 +116,12 @@ _CORE_WRITTEN = {
 }  # fmt: skip
 
 
+@dataclass(frozen=True)
+class WrittenDeck:
+    data: bytes  # the .pptx file
+    presentation: Any  # what was saved, still open: the checker reads it instead of `data`
+
+
 class DeckWriter:
     """Writes a build's decks onto its theme's template: a slide repeated across them (the same
     layout and content) is built once and copied after that."""
@@ -125,6 +133,10 @@ class DeckWriter:
     def write(self, deck: DeckPlan, images: dict[int, bytes] | None = None) -> bytes:
         """The deck as .pptx bytes. Charts come as PNGs in `images` (by slide index) or, for
         slides with a chart but no image, as native editable charts."""
+        return self.written(deck, images).data
+
+    def written(self, deck: DeckPlan, images: dict[int, bytes] | None = None) -> WrittenDeck:
+        """The deck's bytes and the presentation they were saved from."""
         prs = _open_template(self.theme)
         layouts = _layouts(prs, self.theme)
         images = images or {}
@@ -134,7 +146,8 @@ class DeckWriter:
             if plan.notes:
                 notes.add(slide, plan.notes)
         _set_core_properties(prs.core_properties, deck, self.when, self.language)
-        return save_stamped(prs, self.when, app_properties(prs, self.theme.spec.name))
+        data = save_stamped(prs, self.when, app_properties(prs, self.theme.spec.name))
+        return WrittenDeck(data, prs)
 
     def _slide(self, prs, layouts: dict, plan: SlidePlan, image: bytes | None):
         layout = layouts.get(plan.layout)
