@@ -50,8 +50,8 @@ class Planner:
         self._storylines: dict[str, Storyline] = {}
         self._superseded = superseded_by(inputs.library)
 
-    def storyline(self, blocker: str) -> Storyline:
-        name = storyline_for(blocker)
+    def storyline(self, blocker: str, name: str | None = None) -> Storyline:
+        name = name or storyline_for(blocker)
         if name not in self._storylines:
             self._storylines[name] = load_storyline(name)
         return self._storylines[name]
@@ -72,9 +72,11 @@ class Planner:
         )
         return specifics, who
 
-    def plan(self, job: DeckJob) -> tuple[DeckPlan, Storyline, Selection, Pick | None]:
+    def plan(
+        self, job: DeckJob, storyline_name: str | None = None
+    ) -> tuple[DeckPlan, Storyline, Selection, Pick | None]:
         s, cls = self.inputs, job.classification
-        storyline = self.storyline(cls.blocker)
+        storyline = self.storyline(cls.blocker, storyline_name)
         org = s.org
         wants = [
             spec.want[i] if i < len(spec.want) else None
@@ -130,6 +132,21 @@ class Planner:
         return plan, storyline, chosen, second
 
 
+def board_job(jobs: list[DeckJob], target: Path) -> DeckJob:
+    """The board pack's opening and closing are planned as a deck for the board as a whole:
+    no one's words, the blocker most of the audience raised (the first raised, on a tie)."""
+    from collections import Counter
+
+    from deckgen.models import Classification, Executive
+
+    counts = Counter(j.classification.blocker for j in jobs if j.classification.blocker != "none")
+    blocker = max(counts, key=lambda b: (counts[b], -next(i for i, j in enumerate(jobs)
+                  if j.classification.blocker == b))) if counts else "none"  # fmt: skip
+    board = Executive("the board", None, None, blocker, target.stem, "--board-pack")
+    return DeckJob(executive=board, classification=Classification(blocker, 1.0, "given"),
+                   target=target)  # fmt: skip
+
+
 class DeckBuilder:
     """Builds this build's decks, one job at a time: `builder(job)` is Built or Failed."""
 
@@ -153,9 +170,36 @@ class DeckBuilder:
             return Failed(job.executive.name, str(exc))
 
     def _build(self, job: DeckJob) -> Built:
-        s = self.inputs
-        use_template_cache(s.templates)
+        use_template_cache(self.inputs.templates)
         plan, storyline, selection, second = self.planner.plan(job)
+        return self._finish(job, plan, storyline.name, selection, second)
+
+    def board(self, jobs: list[DeckJob], target: Path) -> Built | Failed:
+        """One deck for the whole audience (plan/board.py), written and checked as any deck."""
+        from deckgen.plan.board import BoardPart, compose_board
+
+        try:
+            use_template_cache(self.inputs.templates)
+            parts = []
+            for job in jobs:
+                plan, _, selection, _ = self.planner.plan(job)
+                parts.append(BoardPart(job.executive, job.classification, plan, selection))
+            neutral = board_job(jobs, target)
+            opening, _, _, _ = self.planner.plan(neutral, "board")
+            s = self.inputs
+            plan = compose_board(parts, opening, s.fmt, s.library, s.typeset)
+            shown = {r.evidence_id for sl in plan.slides for r in sl.sources}
+            picks = [p for part in parts for p in part.selection.picks if p.item.id in shown]
+            unique = list({p.item.id: p for p in picks}.values())
+            return self._finish(neutral, plan, "board-pack", Selection(unique), None)
+        except DeckgenError as exc:
+            return Failed("the board pack", str(exc))
+
+    def _finish(
+        self, job: DeckJob, plan: DeckPlan, storyline: str, selection: Selection, second
+    ) -> Built:
+        """The plan written, its manifest made, the deck checked, the report's facts."""
+        s = self.inputs
         mode = s.opts.charts or s.theme.spec.charts
         charts = chart_images(plan, s.theme.spec, s.charts) if mode != "native" else None
         if not s.opts.notes:
@@ -188,7 +232,7 @@ class DeckBuilder:
             shown,
             citations,
             (*job.warnings, *unused),
-            storyline.name,
+            storyline,
             chosen,
             tuple(str(f) for f in findings),
             charts.rendered if charts else 0,

@@ -44,6 +44,7 @@ def build_manifest(deck: DeckPlan, file_name: str, figures: OrgFigures | None) -
         "blocker": deck.classification.blocker,
         "blocker_chosen": deck.classification.how,
         "date": deck.deck_date.isoformat(),
+        **({"sections": deck.sections} if deck.sections else {}),
         "slides": [
             {
                 "number": n,

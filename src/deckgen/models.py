@@ -214,6 +214,7 @@ class DeckPlan:
     specifics: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     coaching: tuple[str, ...] = ()  # for the presenter: what the deck could not answer
     lens: str | None = None  # the role lens applied (data/lenses.yaml), if any
+    sections: int = 0  # a board pack's sections, one per concern raised (plan/board.py)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ class BuildOptions:
     cache_dir: Path | None = None  # where caches live; None: the user cache folder
     use_cache: bool = True  # False: render every chart, keep nothing on disk
     keep_plans: bool = False  # the report keeps each deck's DeckPlan (the web app's preview)
+    board_pack: str | None = None  # --board-pack: one deck for the audience, this file name
 
 
 @dataclass

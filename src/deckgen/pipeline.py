@@ -39,10 +39,15 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
             # Locked from the overwrite check until the files are in place: a second build into
             # the folder stops at once, and one killed there earlier is finished first.
             folder = held.enter_context(OutputFolder(opts.outdir))
-            check_targets([(j.target, manifest_path(j.target)) for j in jobs], opts.force)
-            outcomes = run_batch(
-                DeckBuilder, inputs, jobs, workers, on_progress, arrived=_stager(folder)
-            )
+            if opts.board_pack:
+                target = opts.outdir / opts.board_pack
+                check_targets([(target, manifest_path(target))], opts.force)
+                outcomes = [_stager(folder)(DeckBuilder(inputs).board(jobs, target))]
+            else:
+                check_targets([(j.target, manifest_path(j.target)) for j in jobs], opts.force)
+                outcomes = run_batch(
+                    DeckBuilder, inputs, jobs, workers, on_progress, arrived=_stager(folder)
+                )
         built = [o for o in outcomes if isinstance(o, Built)]
         warned = list(warnings)
         if folder.recovered:
@@ -93,7 +98,7 @@ def _worth_starting(opts: BuildOptions) -> int:
     """Worker processes for this build, decided before the inputs are read (so they can start
     meanwhile) from the number of decks it will make: one per `--exec`, one for an ad-hoc deck,
     else one per executive in audience.yaml (counted quickly; the real read checks it)."""
-    if opts.jobs <= 1 or opts.objection is not None or opts.blocker is not None:
+    if opts.jobs <= 1 or opts.objection or opts.blocker or opts.board_pack:
         return 1
     decks = len(opts.exec_names) or _count_executives(opts.workspace / "audience.yaml")
     return workers_for(opts.jobs, decks)

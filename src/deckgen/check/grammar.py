@@ -59,13 +59,21 @@ def _words(s: Slide) -> int:
     return sum(len(b.shape.text_frame.text.split()) for b in _body_frames(s))
 
 
-def dg01(slides: list[Slide]) -> list[Finding]:
+def dg01(slides: list[Slide], sections: int = 0) -> list[Finding]:
+    """At most STORY_MAX story slides; a board pack (its manifest's `sections`, one per concern
+    raised) has room for one more slide per section after the first."""
     story = story_slides(slides)
-    if len(story) <= STORY_MAX:
+    most = STORY_MAX + max(sections - 1, 0)
+    if len(story) <= most:
         return []
+    room = (
+        f"at most {most} for a board pack of {sections} sections"
+        if sections > 1
+        else (f"at most {STORY_MAX} for a 10-minute board slot")
+    )
     message = (
         f"the story has {len(story)} slides before the appendix (title slide not counted); "
-        f"at most {STORY_MAX} for a 10-minute board slot: move the rest to the appendix"
+        f"{room}: move the rest to the appendix"
     )
     return [finding("DG-01", "warning", None, "", message)]
 

@@ -41,7 +41,7 @@ RULES: tuple[Rule, ...] = (
     Rule(("AX-01",), lambda s, d: layout.ax01(s)),
     Rule(("AX-02",), lambda s, d: layout.ax02(s)),
     Rule(("AX-04", "AX-05"), lambda s, d: layout.ax04_05(s), per_slide=True),
-    Rule(("DG-01",), lambda s, d: grammar.dg01(s)),
+    Rule(("DG-01",), lambda s, d: grammar.dg01(s, (d.manifest or {}).get("sections", 0))),
     Rule(("DG-02",), lambda s, d: grammar.dg02(s)),
     Rule(("DG-03",), lambda s, d: grammar.dg03(s)),
     Rule(("DG-04",), lambda s, d: grammar.dg04(s)),

@@ -48,14 +48,33 @@ class BuildFlags:
     jobs: int | None
     cache: CacheChoice
     as_json: bool
+    board_pack: bool = False
 
     def build_options(self, workspace: Path) -> BuildOptions:
         from deckgen.batch import default_jobs
+        from deckgen.errors import DeckgenError
         from deckgen.options import BuildOptions
 
+        outdir = self.outdir or Path("out") / workspace.resolve().name
+        board = None
+        if self.board_pack:
+            if self.objection or self.blocker:
+                raise DeckgenError(
+                    "--board-pack builds one deck for the executives in audience.yaml; it "
+                    "cannot be used with --objection or --blocker"
+                )
+            board = "board-pack.pptx"
+            if outdir.suffix.lower() == ".pptx":  # -o board.pptx: the pack's own file name
+                outdir, board = outdir.parent, outdir.name
+        elif outdir.suffix.lower() == ".pptx" and not outdir.is_file():  # a file: said later
+            raise DeckgenError(
+                f"-o {outdir}: a build writes one deck per executive into a folder; give a "
+                "folder, or add --board-pack for one deck for the whole audience"
+            )
         return BuildOptions(
             workspace=workspace,
-            outdir=self.outdir or Path("out") / workspace.resolve().name,
+            outdir=outdir,
+            board_pack=board,
             exec_names=self.exec_names,
             objection=self.objection,
             blocker=self.blocker,
@@ -81,7 +100,8 @@ class BuildFlags:
     "--out",
     "outdir",
     type=click.Path(path_type=Path, dir_okay=True),
-    help="Folder for the decks [default: out/<workspace name>].",
+    help="Folder for the decks [default: out/<workspace name>]; with --board-pack, the pack's "
+    "file (board.pptx) or its folder.",
 )
 @click.option(
     "--exec",
@@ -136,6 +156,12 @@ class BuildFlags:
     "no_notes",
     is_flag=True,
     help="Leave out speaker notes (a copy to circulate to the board).",
+)
+@click.option(
+    "--board-pack",
+    is_flag=True,
+    help="One deck for the whole audience: one opening, a section per concern raised (naming "
+    "who raised it), one ask and one appendix [file: board-pack.pptx].",
 )
 @click.option(
     "-j",

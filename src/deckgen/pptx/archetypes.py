@@ -151,47 +151,44 @@ class ChartAndTakeaway(Filler):
 
 @filler
 class Quote(Filler):
-    """The executive's words verbatim and large, who said them, then our answer in one line."""
+    """The executive's words verbatim and large, who said them, then our answer in one line; in a
+    board pack's section, the evidence that answers them as a card beside the words."""
 
     layouts = ("quote",)
 
     def fill(self, slide, plan: SlidePlan, page: Page) -> None:
         theme = page.theme
         colors, sizes = theme.spec.colors, theme.spec.sizes
+        font = theme.spec.fonts.body
         area = body_box(theme, page.slide_width)
+        width = int(area.width * 0.64) if plan.cells else area.width
+        if plan.cells:
+            left = area.left + width + Inches(0.35)
+            card_w = area.left + area.width - left
+            height = max(Inches(2.0), card_height(plan.cells[0], theme, card_w))
+            card(slide, plan.cells[0], theme, Box(left, area.top, card_w, height), n=0)
         top = area.top
         if plan.quote:
-            size = sizes.quote if len(plan.quote) <= 140 else sizes.quote - 6
-            height = Inches(2.2) if len(plan.quote) <= 140 else Inches(2.7)
-            bar = Box(area.left, top, Inches(0.1), height)
-            panel(slide, bar, colors.accent, "Quote bar (decorative)")
-            inner = Box(area.left + Inches(0.35), top, area.width - Inches(0.35), height)
-            line(
-                slide,
-                "Executive quote",
-                inner,
-                [f"“{plan.quote}”"],
-                Style(size, colors.text, italic=True),
-            )
-            top += height
+            style = Style(sizes.quote if len(plan.quote) <= 140 else sizes.quote - 6, colors.text,
+                          italic=True)  # fmt: skip
+            inner = Box(area.left + Inches(0.35), top, width - Inches(0.35), 0)
+            text = [f"“{plan.quote}”"]
+            height = fit_height(text, style, inner.width, font)
+            panel(slide, Box(area.left, top, Inches(0.1), height), colors.accent,
+                  "Quote bar (decorative)")  # fmt: skip
+            quote_box = Box(inner.left, inner.top, inner.width, height)
+            line(slide, "Executive quote", quote_box, text, style)
+            top += height + Inches(0.1)
             if plan.quote_by:
-                line(
-                    slide,
-                    "Quote attribution",
-                    Box(inner.left, top, inner.width, Inches(0.6)),
-                    [f"— {plan.quote_by}"],
-                    Style(sizes.body - 2, colors.muted),
-                )
-                top += Inches(0.75)
+                by = Style(sizes.body - 2, colors.muted)
+                lines = [f"— {plan.quote_by}"]
+                by_h = fit_height(lines, by, inner.width, font)
+                line(slide, "Quote attribution", Box(inner.left, top, inner.width, by_h), lines, by)
+                top += by_h + Inches(0.25)
         if plan.bullets:
-            box = Box(area.left, top, area.width, area.top + area.height - top)
-            line(
-                slide,
-                "Our answer",
-                box,
-                plan.bullets[:2],
-                Style(sizes.body + 4, colors.accent, bold=True),
-            )
+            box = Box(area.left, top, width, area.top + area.height - top)
+            line(slide, "Our answer", box, plan.bullets[:2],
+                 Style(sizes.body + 4, colors.accent, bold=True))  # fmt: skip
 
 
 @filler
