@@ -28,7 +28,10 @@ PLANTED = {
     "Hal Horizon": ("CEO", "I only have two years left here, why start this now?", "time-horizon"),
     "Tia Tried": ("CCO", "We tried a wellbeing app in 2022 and nobody used it.", "past-attempt"),
 }
-STORY = ("exec_summary", "reframe", "cost", "trend", "benchmark", "how", "ask", "kpis")
+STORY = (
+    "exec_summary", "acknowledge", "reframe", "cost", "trend", "benchmark", "how", "ask", "kpis"
+)  # fmt: skip
+QUOTED = ("Executive quote", "Quote attribution")  # their words are quoted, not answered
 
 
 def _workspace(tmp_path, ask, history=True):
@@ -62,7 +65,9 @@ def _story_text(out, stem):
     prs = Presentation(str(out / f"{stem}.pptx"))
     roles = [s["role"] for s in json.loads((out / f"{stem}.manifest.json").read_text())["slides"]]
     return {
-        i: "\n".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame)
+        i: "\n".join(
+            sh.text_frame.text for sh in s.shapes if sh.has_text_frame and sh.name not in QUOTED
+        )
         for i, (s, role) in enumerate(zip(prs.slides, roles, strict=True))
         if role in STORY
     }

@@ -180,6 +180,9 @@ class Acknowledge(Role):
     def fill(self, plan, ctx, state):
         exe, r = state.inputs.executive, state.r
         plan.quote = quote(exe.said)
+        if not plan.quote:  # no words to quote: what we heard, in our words, not as a quote
+            concern = BLOCKERS[state.inputs.classification.blocker].concern
+            plan.subtitle = f"What we heard: {concern}."
         if plan.quote:
             r.show(UserText(plan.quote, f"{exe.source}.said"))
             name = r.show(UserText(exe.name, f"{exe.source}.name"))

@@ -16,7 +16,7 @@ from deckgen.specifics import Specific
 from deckgen.text import Renderer, UserText
 
 # The most bullets a story slide carries (deck-craft.md ST-01 and SL-04).
-MAX_BULLETS = {"exec_summary": 2, "ask": 2, "how": 3}  # the DECISION and ROADMAP archetypes
+MAX_BULLETS = {"acknowledge": 2, "exec_summary": 1, "ask": 2, "how": 3}  # QUOTE, DECISION, ROADMAP
 DEFAULT_MAX = 6
 # Story slides whose bullets are shown: where a specific counts as answered (not the quote, not
 # the appendix; chart and table slides draw no bullets).

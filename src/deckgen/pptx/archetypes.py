@@ -185,10 +185,21 @@ class Quote(Filler):
                 by_h = fit_height(lines, by, inner.width, font)
                 line(slide, "Quote attribution", Box(inner.left, top, inner.width, by_h), lines, by)
                 top += by_h + Inches(0.25)
+        elif plan.subtitle:  # no words of theirs to quote: what we heard, never as a quote
+            heard = Style(sizes.quote - 4, colors.muted)
+            height = fit_height([plan.subtitle], heard, width, font)
+            line(slide, "What we heard", Box(area.left, top, width, height), [plan.subtitle], heard)
+            top += height + Inches(0.3)
         if plan.bullets:
-            box = Box(area.left, top, width, area.top + area.height - top)
-            line(slide, "Our answer", box, plan.bullets[:2],
-                 Style(sizes.body + 4, colors.accent, bold=True))  # fmt: skip
+            answer = Style(sizes.body + 4, colors.accent, bold=True)
+            answer_h = fit_height(plan.bullets[:1], answer, width, font)
+            line(slide, "Our answer", Box(area.left, top, width, answer_h), plan.bullets[:1],
+                 answer)  # fmt: skip
+            top += answer_h + Inches(0.15)
+            if plan.bullets[1:]:
+                box = Box(area.left, top, width, area.top + area.height - top)
+                line(slide, "Our answer, in their terms", box, plan.bullets[1:2],
+                     Style(sizes.body, colors.text))  # fmt: skip
 
 
 @filler
