@@ -122,7 +122,8 @@ def _section(members: list[BoardPart], shown: set[str]) -> SlidePlan:
     if evidence is not None:
         first = evidence.cells[0] if evidence.cells else None
         if first is not None:
-            section.cells = [Cell(first.value, first.label, "The evidence")]
+            # the evidence slide's title says what the figure is; its population is on the card
+            section.cells = [Cell(first.value, evidence.title, "The evidence")]
         section.sources = list(evidence.sources)
         section.source_line = evidence.source_line
         section.numbers += evidence.numbers
