@@ -136,6 +136,17 @@ def test_no_question_repeats_across_the_story(measured):
         assert not repeated, f"{stem}: {repeated}"
 
 
+def test_no_talk_track_sentence_repeats_across_the_story(measured):
+    """No sentence of eight words or more is said on two story slides: each has its own track."""
+    for stem, m in measured.items():
+        seen: dict[str, int] = {}
+        for n, notes in enumerate(m["notes"]):
+            for sentence in re.split(r"(?<=[.?!])\s+", notes):
+                key = " ".join(sentence.lower().split())
+                if len(key.split()) >= 8:
+                    assert seen.setdefault(key, n) == n, f"{stem}: said twice: {sentence!r}"
+
+
 def test_no_who_how_limits_card_in_the_story(northwind_decks, blocker_decks):
     for folder, stem in decks(northwind_decks, blocker_decks):
         for slide, role in story(folder, stem):

@@ -38,6 +38,7 @@ class Planning:
     picks: list[Pick]  # evidence not yet placed, best first
     appendix: list[Figure]  # figures still to explain, one appendix slide each
     tailor: Any = None  # plan/tailor.Tailor: the executive's specifics and role lens
+    evidence_shown: int = 0  # evidence slides planned so far (the first one's notes differ)
 
 
 @dataclass
@@ -108,8 +109,9 @@ class Evidence(Role):
 
     def prepare(self, spec, ctx, state):
         pick = state.picks.pop(0)
+        state.evidence_shown += 1
         names = {
-            "evidence": evidence_context(pick, state.r),
+            "evidence": {**evidence_context(pick, state.r), "nth": state.evidence_shown},
             "baseline": baseline_context(pick, ctx["kpi"]),
             "estimate": estimate_context(pick, ctx["improvement"]),
         }
