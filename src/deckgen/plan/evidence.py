@@ -32,6 +32,7 @@ def evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
         "low": _end(claim.low, claim, ref_id),
         "high": _end(claim.high, claim, ref_id) if claim.low is not None else None,
         "design": design_name(item.kind),
+        "rule": item.kind in RULE_KINDS,  # a law, guideline or standard: what it requires
         "where": meta(item.geography, "geography"),
         "limit": meta(short_limit(item.caveats), "caveat"),
         "headline": headline,
@@ -81,6 +82,7 @@ def design_name(kind: str) -> str:
     return kind.upper() if kind == "rct" else kind.capitalize()
 
 
+RULE_KINDS = frozenset({"law", "guideline", "standard"})
 LIMIT_WORDS = 15  # a WHAT IT MEANS FOR US limits line (deck-grammar.md)
 
 
