@@ -300,3 +300,18 @@ def test_a_claim_too_long_for_a_title_needs_a_headline(tmp_path):
     assert "titles fit in 90, so give the claim a shorter `headline:`" in result.output
     fixed = claim(statement=long, headline="Top-quarter teams were {value} more profitable")
     assert "headline:" not in lint(library(tmp_path, item(claims=fixed))).output
+
+
+def test_a_headline_without_a_verb_is_flagged(tmp_path):
+    """A slide title states the takeaway: 'All absence' (a statement's first clause) will not do."""
+    bad = claim(
+        statement="All absence, leave included, took {value} of working time in the year.",
+        headline="Sickness absence at {value} of the year",
+    )
+    result = lint(library(tmp_path, item(claims=bad)))
+    assert "warning: headline-verb:" in result.output and "which has no verb" in result.output
+    fixed = claim(
+        statement="All absence, leave included, took {value} of working time in the year.",
+        headline="Absence took {value} of working time",
+    )
+    assert "headline-verb" not in lint(library(tmp_path, item(claims=fixed))).output

@@ -159,6 +159,15 @@ def _claim_rules(item: EvidenceItem, claim, fmt) -> list[Found]:
             f"titles fit in {TITLE_MAX}, so give the claim a shorter `headline:`"
         )
         out.append(("headline", ("headline" if claim.headline else "statement",), message, "error"))
+    from deckgen.check.story import has_verb
+
+    if not has_verb(headline):
+        message = (
+            f"as a slide title this claim reads '{headline}', which has no verb; a title states "
+            "the takeaway as a sentence, so give the claim a `headline:` with one"
+        )
+        where = "headline" if claim.headline else "statement"
+        out.append(("headline-verb", (where,), message, "warning"))
     rendered = render_statement(item, claim, fmt)
     haystack = f"{item.publisher} | {item.title} | {rendered}".lower()
     out += [

@@ -95,7 +95,8 @@ def st02(slides: list[Slide]) -> list[Finding]:
 # --- slide level -----------------------------------------------------------------------------
 
 
-def _has_verb(title: str) -> bool:
+def has_verb(title: str) -> bool:
+    """Whether a title reads as a sentence: it has a verb (data/checker.yaml)."""
     words = re.findall(r"[A-Za-z']+", title.lower())
     return any(w in VERBS or (len(w) > 4 and w.endswith(("ed", "es"))) for w in words)
 
@@ -126,7 +127,7 @@ def sl01(slides: list[Slide]) -> list[Finding]:
                     f"title is {len(s.title)} characters; at most {TITLE_MAX}",
                 )
             )
-        elif not _has_verb(s.title):
+        elif not has_verb(s.title):
             out.append(
                 finding(
                     "SL-01",

@@ -38,6 +38,8 @@ def evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
         "headline": headline,
         "statement": statement,
         "population": meta(claim.population or item.sample or item.geography, "population"),
+        # who was studied, short enough for a card: the population, or the design and place
+        "who": meta(_who(claim.population or item.sample or "", item), "population"),
         "method": meta(_lower_first(item.method), "method"),
         "grade": item.grade,
         "verification": item.verification,
@@ -75,6 +77,15 @@ def evidence_chart(pick: Pick, r: Renderer) -> ChartPlan | None:
 def _end(value: float | None, claim, ref_id: str) -> Quantity | None:
     """One end of the claim's range, where the source gives one."""
     return None if value is None else Quantity(value, claim.unit, Provenance("evidence", ref_id))
+
+
+WHO_WORDS = 12  # a card's label: longer populations are on the evidence card in the appendix
+
+
+def _who(population: str, item) -> str:
+    if population and len(population.split()) <= WHO_WORDS:
+        return f"{population[:1].upper()}{population[1:]} ({design_name(item.kind).lower()})"
+    return f"{design_name(item.kind)}, {item.geography}"
 
 
 def design_name(kind: str) -> str:
