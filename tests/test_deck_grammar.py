@@ -74,15 +74,40 @@ def bar_axis_minimums(slide) -> list[float]:
     return lows
 
 
-def decks(northwind_decks, blocker_decks):
+@pytest.fixture(scope="module")
+def agreed(tmp_path_factory):
+    """An executive who agrees (blocker none): the short next-steps deck."""
+    import shutil
+
+    import yaml
+
+    from tests.conftest import NORTHWIND, run
+
+    ws = tmp_path_factory.mktemp("agreed")
+    for name in ("org.yaml", "history.csv"):
+        shutil.copy(NORTHWIND / name, ws / name)
+    audience = yaml.safe_load((NORTHWIND / "audience.yaml").read_text())
+    audience["executives"] = [
+        {"name": "Kim Yes", "role": "COO", "said": "I'm in. How do we start?", "blocker": "none"}
+    ]
+    (ws / "audience.yaml").write_text(yaml.safe_dump(audience, sort_keys=False))
+    result = run("build", str(ws), "-o", str(ws / "out"), "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert "check:" not in result.stderr
+    return ws / "out"
+
+
+def decks(northwind_decks, blocker_decks, agreed=None):
     yield from ((northwind_decks, stem) for stem in NORTHWIND)
     yield from ((blocker_decks, f"exec-{slug}") for slug in SLUGS)
+    if agreed is not None:
+        yield agreed, "kim-yes"
 
 
 @pytest.fixture(scope="module")
-def measured(northwind_decks, blocker_decks):
+def measured(northwind_decks, blocker_decks, agreed):
     out = {}
-    for folder, stem in decks(northwind_decks, blocker_decks):
+    for folder, stem in decks(northwind_decks, blocker_decks, agreed):
         slides = story(folder, stem)
         out[stem] = {
             "roles": [role for _, role in slides],

@@ -317,6 +317,30 @@ class Roadmap(Role):
 
 
 @role
+class Divider(Role):
+    """The appendix divider: says what the appendix holds, from the slides that follow it."""
+
+    name = "divider"
+    PARTS: ClassVar[tuple[tuple[tuple[str, ...], str], ...]] = (
+        (("cards",), "evidence cards"),
+        (("cost_detail", "appendix"), "how each figure was calculated"),
+        (("kpis",), "our measures"),
+        (("sources",), "sources"),
+    )
+
+    def finish(self, slides, plan, state):
+        after = {s.role for s in slides[slides.index(plan) + 1 :]}
+        if "cards" in after and not _cited(slides):
+            after.discard("cards")  # no evidence cited: no cards will follow
+        parts = [words for roles, words in self.PARTS if after & set(roles)]
+        if parts:
+            plan.bullets = [" · ".join(parts)[:1].upper() + " · ".join(parts)[1:]]
+        if not _cited(slides):
+            plan.title = plan.title.replace("the evidence, the calculations", "the calculations")
+        return True
+
+
+@role
 class Cards(Role):
     """APPENDIX CARD: one slide per source the story cites, in the order first cited."""
 

@@ -44,15 +44,11 @@ class Decision(Filler):
         text_bottom = area.top + area.height - cells_h - Inches(0.05)
         if plan.bullets:
             first, rest = plan.bullets[0], plan.bullets[1:]
-            line(
-                slide,
-                "Ask",
-                Box(area.left, top, area.width, text_height(sizes.body + 4, 2)),
-                [first],
-                Style(sizes.body + 4, colors.text),
-            )
+            ask = Style(sizes.body + 4, colors.text)
+            ask_h = fit_height([first], ask, area.width, theme.spec.fonts.body)
+            line(slide, "Ask", Box(area.left, top, area.width, ask_h), [first], ask)
             if rest:
-                below = top + text_height(sizes.body + 4, 2)
+                below = top + ask_h + Inches(0.1)
                 box = Box(area.left, below, area.width, text_bottom - below)
                 line(slide, "Ask details", box, rest, Style(sizes.body - 2, colors.muted))
         if plan.cells:
