@@ -95,6 +95,8 @@ def _worth_starting(opts: BuildOptions) -> int:
     else one per executive in audience.yaml (counted quickly; the real read checks it)."""
     if opts.jobs <= 1 or opts.objection is not None or opts.blocker is not None:
         return 1
+    if opts.answer is not None:
+        return workers_for(opts.jobs, len(opts.answer.objections))
     decks = len(opts.exec_names) or _count_executives(opts.workspace / "audience.yaml")
     return workers_for(opts.jobs, decks)
 

@@ -118,7 +118,7 @@ def plan_deck(
         inputs.executive,
         inputs.classification,
         title,
-        inputs.presenter or f"{org.name} People team",
+        inputs.presenter or (f"{org.name} People team" if org.named else ""),
         inputs.deck_date,
         slides,
         theme,

@@ -153,24 +153,33 @@ class Secondary(Role):
         return out
 
 
+def _published(ctx: dict[str, Any], state: Planning) -> Prepared:
+    """An evidence-only deck's published cost (no figures of our own): the `published` name,
+    with its citation and source line; nothing for a deck with a cost of its own."""
+    pick = state.inputs.published_cost
+    if pick is None or ctx["cost"]:
+        return Prepared()
+    ref = pick.item.source_ref()
+    line = source_line(ref, pick.item.title, pick.item.kind)
+    return Prepared({"published": evidence_context(pick, state.r)}, [ref], line)
+
+
 @role
 class ExecSummary(Role):
     name = "exec_summary"
 
     def prepare(self, spec, ctx, state):
+        out = _published(ctx, state)  # the DECISION's cost-of-waiting cell, when published
         if not state.inputs.picks:
-            return Prepared()
+            return out
         lead = state.inputs.picks[0]
-        return Prepared(
-            {
-                "lead": {
-                    "headline": evidence_context(lead, state.r)["headline"],
-                    "citation": UserText(
-                        lead.item.source_ref().short, f"{lead.item.id}#citation", "evidence"
-                    ),
-                }
-            }
-        )
+        out.names["lead"] = {
+            "headline": evidence_context(lead, state.r)["headline"],
+            "citation": UserText(
+                lead.item.source_ref().short, f"{lead.item.id}#citation", "evidence"
+            ),
+        }
+        return out
 
 
 @role
@@ -182,9 +191,11 @@ class Acknowledge(Role):
         plan.quote = quote(exe.said)
         if plan.quote:
             r.show(UserText(plan.quote, f"{exe.source}.said"))
-            name = r.show(UserText(exe.name, f"{exe.source}.name"))
+            # no name given: attributed by role alone, never a made-up name
+            name = r.show(UserText(exe.name, f"{exe.source}.name")) if exe.named else ""
             role_text = r.show(UserText(exe.role, f"{exe.source}.role")) if exe.role else ""
-            plan.quote_by = f"{name}, {role_text}" if role_text else name
+            by = ", ".join(part for part in (name, role_text) if part)
+            plan.quote_by = by or "As it was put to us"
 
 
 @role
@@ -220,13 +231,21 @@ class Trend(Role):
 
 @role
 class Cost(Role):
+    """BIG NUMBER: what doing nothing costs us; in an evidence-only deck, the published cost
+    for a comparable population (the `published` name), cited as its source's figure."""
+
     name = "cost"
 
     def count(self, spec, inputs, remaining_picks):
-        return 1 if pf.cost_context(inputs.figures) else 0
+        return 1 if pf.cost_context(inputs.figures) or inputs.published_cost else 0
+
+    def prepare(self, spec, ctx, state):
+        return _published(ctx, state)
 
     def fill(self, plan, ctx, state):
         """BIG NUMBER: the figure and its comparisons come from the storyline's cells."""
+        if ctx["published"]:
+            return  # the source line is the published figure's own
         item = REPLACEMENT.item(state.inputs.library)  # cited as the library cites it
         cited = f"; replacement cost range from {item.source_ref().short}" if item else ""
         plan.source_line = (
@@ -239,6 +258,9 @@ class CostDetail(Cost):
     """Appendix: the cost of inaction low to high, as a range chart over its table."""
 
     name = "cost_detail"
+
+    def count(self, spec, inputs, remaining_picks):
+        return 1 if pf.cost_context(inputs.figures) else 0  # our own range only
 
     def fill(self, plan, ctx, state):
         super().fill(plan, ctx, state)
@@ -296,7 +318,10 @@ class Options(Role):
 
     def fill(self, plan, ctx, state):
         plan.source_line = (
-            "Costs from our HR data and the ask as proposed; a full programme is not costed."
+            "No figures of ours are shown: the pilot's budget is to be set; a full programme "
+            "is not costed."
+            if state.inputs.org.evidence_only
+            else "Costs from our HR data and the ask as proposed; a full programme is not costed."
         )
 
 
@@ -365,6 +390,15 @@ class Sources(Role):
         ]
         plan.bullets.append(
             r.show(
+                UserText(
+                    "No figures of our own are used: every number in this deck is a published "
+                    "one, listed in the manifest beside the deck with its source.",
+                    "evidence only",
+                    "evidence",
+                )
+            )
+            if org.evidence_only
+            else r.show(
                 UserText(
                     f"{org.name} HR data supplied for this deck; the manifest beside the deck "
                     "lists every number with the file and line it came from.",
