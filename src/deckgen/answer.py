@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from deckgen.blockers import resolve_blocker
 from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.figures import OrgFigures
 from deckgen.fmt import Formatter
@@ -104,7 +105,8 @@ def load_answer_inputs(opts: BuildOptions):
 
 
 def _place(req: AnswerRequest) -> tuple[str | None, str | None]:
-    """--country and --industry read as org.yaml reads them, with its did-you-mean."""
+    """--country and --industry read as org.yaml reads them, with its did-you-mean; the other
+    flags checked too, every problem reported at once."""
     problems, country, industry = [], None, None
     if req.country is not None:
         try:
@@ -116,6 +118,11 @@ def _place(req: AnswerRequest) -> tuple[str | None, str | None]:
             industry = resolve_industry(req.industry)
         except ValueError as exc:
             problems.append(Problem("--industry", str(exc)))
+    if req.blocker is not None:
+        try:
+            resolve_blocker(req.blocker)
+        except DeckgenError as exc:
+            problems.append(Problem("--blocker", str(exc)))
     for flag, text in (("--role", req.role), ("--org", req.org), ("--presenter", req.presenter)):
         if text is not None and not text.strip():
             problems.append(Problem(flag, "expected text, got an empty value"))
@@ -147,8 +154,9 @@ def _executive(words: str, where: str, stem: str, req: AnswerRequest) -> Executi
     role = req.role.strip() if req.role else None
     said = words.strip()[:MAX_TEXT]
     display = f"the {role}" if role else "the executive"
+    blocker = resolve_blocker(req.blocker) if req.blocker else None
     return Executive(
-        display, role, said, None, stem or stem_for(said, 0), where, len(words), named=False
+        display, role, said, blocker, stem or stem_for(said, 0), where, len(words), named=False
     )
 
 

@@ -19,6 +19,7 @@ class AnswerRequest:
     country: str | None = None  # --country: ISO 3166 code or name
     industry: str | None = None  # --industry: from data/industries.yaml
     role: str | None = None  # --role: the executive's role (their lens), e.g. CFO
+    blocker: str | None = None  # --blocker: the concern, instead of classifying the words
     org: str | None = None  # --org: the organisation's name, if it should be on the slides
     presenter: str | None = None  # --presenter: who presents it
 

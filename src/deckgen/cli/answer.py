@@ -26,6 +26,7 @@ class AnswerFlags:
     country: str | None
     industry: str | None
     role: str | None
+    blocker: str | None
     org: str | None
     presenter: str | None
     theme: str
@@ -57,6 +58,7 @@ class AnswerFlags:
                 country=self.country,
                 industry=self.industry,
                 role=self.role,
+                blocker=self.blocker,
                 org=self.org,
                 presenter=self.presenter,
             ),
@@ -129,6 +131,9 @@ def read_objections(text: str | None, path: Path | None) -> list[tuple[str, str]
 @click.option("--country", metavar="CC", help="Where the organisation is: ISO code (GB, SE, US).")
 @click.option("--industry", metavar="NAME", help="Its industry (healthcare, retail ...).")
 @click.option("--role", metavar="ROLE", help="The executive's role, e.g. CFO (their lens).")
+@click.option(
+    "--blocker", metavar="SLUG", help="The concern (a blocker slug), instead of classifying."
+)
 @click.option("--org", metavar="NAME", help="The organisation's name, shown on the title slide.")
 @click.option("--presenter", metavar="NAME", help="Who presents the deck, e.g. 'Sam Lee, Unison'.")
 @click.option("--theme", default="clean", show_default=True, help="Theme folder under themes/.")
