@@ -4,6 +4,7 @@ deck, every number published, one deck per line of --file, bad flags refused up 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,9 @@ def test_no_org_slides_and_no_names(from_empty_folder):
     text = "\n".join(_texts(s) for s in deck.slides)
     assert "HR data" not in text and "our organisation" not in text
     assert "The executive" not in text  # no name given: never one made up, nor capitalised
+    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in deck.slides)
+    assert "the executive" in notes  # addressed without a name ...
+    assert not re.search(r"(^|[.!?]\s+)the executive\b", notes, re.M)  # ... and capitalised
     quote = deck.slides[roles.index("acknowledge")]
     assert quote.shapes.title.text == "A fair concern, and a straight answer"
     assert "As it was put to us" in _texts(quote)
