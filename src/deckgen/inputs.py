@@ -58,10 +58,6 @@ def load_inputs(
     warnings reading them gave, and notes on what was inferred rather than given."""
     # long: one phase read top to bottom, each input once and in dependency order (library and
     # theme before figures, figures before BuildInputs); most lines name BuildInputs' fields.
-    if opts.answer is not None:  # `deckgen answer`: no workspace, no figures of the org's own
-        from deckgen.answer import load_answer_inputs
-
-        return load_answer_inputs(opts)
     root = opts.workspace
     if not root.is_dir():
         raise DeckgenError(f"{root}: workspace folder not found (expected a folder with org.yaml)")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from deckgen.answer import load_answer_inputs
 from deckgen.batch import Workers, run_batch, workers_for
 from deckgen.charts import engine_started
 from deckgen.deckbuild import Built, DeckBuilder, Failed
@@ -34,7 +35,9 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     with ExitStack() as held:
         # Workers, or the chart engine's helper, start while the inputs load.
         with Workers(processes) as workers, engine_started(_renders_cold(opts, processes)):
-            inputs, executives, warnings, assumed = load_inputs(opts)
+            # `deckgen answer` has no workspace: its organisation gives no figures of its own
+            load = load_answer_inputs if opts.answer is not None else load_inputs
+            inputs, executives, warnings, assumed = load(opts)
             jobs = plan_jobs(executives, opts.outdir)
             # Locked from the overwrite check until the files are in place: a second build into
             # the folder stops at once, and one killed there earlier is finished first.
