@@ -351,7 +351,8 @@ def test_unsure_classification_warns(workspace, tmp_path):
     )
     assert result.exit_code == 0
     assert "unsure which concern this is" in result.stderr
-    assert "set `blocker:` in audience.yaml" in result.stderr
+    # an ad-hoc deck has no audience.yaml to edit: the flag is the way to choose
+    assert "pass --blocker SLUG to choose one of:" in result.stderr
 
 
 def test_one_failing_deck_does_not_stop_the_others(tmp_path, monkeypatch):

@@ -21,6 +21,7 @@ from deckgen.plan import DeckInputs, evidence_room, plan_deck, strongest
 from deckgen.pptx.writer import DeckWriter
 from deckgen.resources import use_cache
 from deckgen.select import Pick, Selection, select_for_slots
+from deckgen.select.cost import published_cost
 from deckgen.select.fit import Audience, superseded_by
 from deckgen.specifics import changes, find_specifics
 from deckgen.text import use_template_cache
@@ -75,6 +76,8 @@ class Planner:
     def plan(
         self, job: DeckJob, storyline_name: str | None = None
     ) -> tuple[DeckPlan, Storyline, Selection, Pick | None]:
+        # long: one deck's inputs in the order each needs the last (slots, audience, selection,
+        # the second concern, the published cost), then the room the story has for evidence
         s, cls = self.inputs, job.classification
         storyline = self.storyline(cls.blocker, storyline_name)
         org = s.org
@@ -87,10 +90,12 @@ class Planner:
         specifics, who = self.audience(job)
         exe = job.executive
         avoid = frozenset(exe.avoid)
+        published, gap = self._published_cost(cls.blocker, who, avoid)
+        taken_first = frozenset([published.item.id]) if published else frozenset()
         chosen = (
             Selection()
             if cls.blocker == "none"
-            else select_for_slots(s.library, cls.blocker, wants, who, avoid, exe.use)
+            else select_for_slots(s.library, cls.blocker, wants, who, avoid | taken_first, exe.use)
         )
         picks = chosen.picks
         answer_secondary = cls.how == "classified" and cls.blocker != "none" and is_close(cls)
@@ -120,9 +125,10 @@ class Planner:
             answer_secondary,
             s.figures,
             s.library,
-            tuple(chosen.missing),
+            (*chosen.missing, *([gap] if gap else [])),
             specifics,
             second_words,
+            published,
         )
         room = evidence_room(deck_inputs, storyline)
         if room < len(picks):  # the story has room for fewer: the weakest pick gives way
@@ -130,6 +136,13 @@ class Planner:
             deck_inputs = replace(deck_inputs, picks=chosen.picks)
         plan = plan_deck(deck_inputs, storyline, s.fmt, s.theme.spec.name, s.typeset)
         return plan, storyline, chosen, second
+
+    def _published_cost(self, blocker: str, who: Audience, avoid: frozenset[str]):
+        """An evidence-only deck's BIG NUMBER: the published cost for a comparable population
+        (or the gap, said in the notes); none for a deck with figures of its own."""
+        if not self.inputs.org.evidence_only or blocker == "none":
+            return None, None
+        return published_cost(self.inputs.library, blocker, who, avoid)
 
 
 def board_job(jobs: list[DeckJob], target: Path) -> DeckJob:

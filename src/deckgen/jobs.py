@@ -48,17 +48,23 @@ def _classify(exe: Executive) -> Classification:
 
 def _warnings(exe: Executive, cls: Classification) -> list[str]:
     out = []
+    who = exe.name if exe.named else exe.source  # an answer deck's objection: where it was given
     if exe.said_length > MAX_TEXT:
         out.append(
-            f"{exe.name}: their words run to {exe.said_length:,} characters; deckgen "
+            f"{who}: their words run to {exe.said_length:,} characters; deckgen "
             f"reads the first {MAX_TEXT:,} and the deck quotes the opening"
         )
     if cls.how == "given" or cls.confidence >= UNSURE_BELOW:
         return out
     runner = f", runner-up {cls.secondary} {cls.secondary_confidence:.2f}" if cls.secondary else ""
+    how = (
+        "set `blocker:` in audience.yaml"
+        if exe.source.startswith("audience.yaml")
+        else ("pass --blocker SLUG")
+    )
     out.append(
-        f"{exe.name}: unsure which concern this is ({cls.blocker} "
-        f"{cls.confidence:.2f}{runner}); set `blocker:` in audience.yaml to choose one of: "
+        f"{who}: unsure which concern this is ({cls.blocker} "
+        f"{cls.confidence:.2f}{runner}); {how} to choose one of: "
         f"{', '.join(b for b in BLOCKERS if b != 'none')}"
     )
     return out

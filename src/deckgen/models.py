@@ -81,6 +81,7 @@ class Executive:
     said_length: int = 0  # characters as given (the deck and classifier use the first MAX_TEXT)
     use: tuple[str, ...] = ()  # evidence ids chosen for this executive (audience.yaml evidence.use)
     avoid: tuple[str, ...] = ()  # evidence ids never used in their deck (evidence.avoid)
+    named: bool = True  # False: no name was given (`deckgen answer`); `name` is "the CFO"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,22 @@ from deckgen.models import DeckPlan, DeckResult
 
 
 @dataclass(frozen=True, kw_only=True)
+class AnswerRequest:
+    """`deckgen answer`: objections to answer with evidence alone, for an organisation that
+    gives no figures of its own (no workspace). Flags as given; checked when inputs load."""
+
+    # (the words, where they came from: "objection" or "objections.txt line 3")
+    objections: tuple[tuple[str, str], ...]
+    stems: tuple[str, ...]  # the file name (without .pptx) of each objection's deck
+    country: str | None = None  # --country: ISO 3166 code or name
+    industry: str | None = None  # --industry: from data/industries.yaml
+    role: str | None = None  # --role: the executive's role (their lens), e.g. CFO
+    blocker: str | None = None  # --blocker: the concern, instead of classifying the words
+    org: str | None = None  # --org: the organisation's name, if it should be on the slides
+    presenter: str | None = None  # --presenter: who presents it
+
+
+@dataclass(frozen=True, kw_only=True)
 class BuildOptions:
     workspace: Path
     outdir: Path
@@ -29,6 +45,7 @@ class BuildOptions:
     use_cache: bool = True  # False: render every chart, keep nothing on disk
     keep_plans: bool = False  # the report keeps each deck's DeckPlan (the web app's preview)
     board_pack: str | None = None  # --board-pack: one deck for the audience, this file name
+    answer: AnswerRequest | None = None  # `deckgen answer`: evidence-only decks, no workspace
 
 
 @dataclass

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from deckgen.answer import load_answer_inputs
 from deckgen.batch import Workers, run_batch, workers_for
 from deckgen.charts import engine_started
 from deckgen.deckbuild import Built, DeckBuilder, Failed
@@ -34,7 +35,9 @@ def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> Bu
     with ExitStack() as held:
         # Workers, or the chart engine's helper, start while the inputs load.
         with Workers(processes) as workers, engine_started(_renders_cold(opts, processes)):
-            inputs, executives, warnings, assumed = load_inputs(opts)
+            # `deckgen answer` has no workspace: its organisation gives no figures of its own
+            load = load_answer_inputs if opts.answer is not None else load_inputs
+            inputs, executives, warnings, assumed = load(opts)
             jobs = plan_jobs(executives, opts.outdir)
             # Locked from the overwrite check until the files are in place: a second build into
             # the folder stops at once, and one killed there earlier is finished first.
@@ -100,6 +103,8 @@ def _worth_starting(opts: BuildOptions) -> int:
     else one per executive in audience.yaml (counted quickly; the real read checks it)."""
     if opts.jobs <= 1 or opts.objection or opts.blocker or opts.board_pack:
         return 1
+    if opts.answer is not None:
+        return workers_for(opts.jobs, len(opts.answer.objections))
     decks = len(opts.exec_names) or _count_executives(opts.workspace / "audience.yaml")
     return workers_for(opts.jobs, decks)
 

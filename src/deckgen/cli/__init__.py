@@ -7,7 +7,7 @@ import sys
 import click
 
 from deckgen import __version__
-from deckgen.cli import audience, build, evidence, serve, tools
+from deckgen.cli import answer, audience, build, evidence, serve, tools
 from deckgen.errors import DeckgenError, Interrupted
 
 
@@ -33,7 +33,7 @@ def cli() -> None:
 
 
 # Each command module lists its commands; adding a command is adding it to its module's COMMANDS.
-for _module in (build, audience, evidence, tools, serve):
+for _module in (build, answer, audience, evidence, tools, serve):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -23,6 +23,7 @@ from deckgen.models import (
 )
 from deckgen.plan.evidence import card_bullets
 from deckgen.plan.fit import paginate
+from deckgen.plan.role_base import cited
 from deckgen.select import Selection
 from deckgen.text import Renderer, UserText
 from deckgen.words import TITLE_MAX
@@ -55,12 +56,12 @@ def compose_board(
         slides.append(_section(members, shown))
         shown |= {ref.evidence_id for ref in slides[-1].sources}
     slides += _roles(frame, CLOSING)
-    cited = _cited(slides)
-    slides += [_card(ref, index[ref.evidence_id], r) for ref in cited if ref.evidence_id in index]
+    refs = cited(slides)
+    slides += [_card(ref, index[ref.evidence_id], r) for ref in refs if ref.evidence_id in index]
     slides += _roles(frame, APPENDIX)
     sources = next((s for s in frame.slides if s.role == "sources"), None)
     if sources is not None:
-        slides.append(_sources(sources, cited, frame, r))
+        slides.append(_sources(sources, refs, frame, r))
     return dataclasses.replace(frame, slides=paginate(slides, typeset), sections=len(groups))
 
 
@@ -151,10 +152,6 @@ def _words(text: str, most: int) -> str:
     kept = " ".join(text.split()[:most])
     end = max(kept.rfind(". "), kept.rfind(".\n"))
     return kept[: end + 1] if end > 0 else kept
-
-
-def _cited(slides: list[SlidePlan]) -> list[SourceRef]:
-    return list({ref.evidence_id: ref for s in slides for ref in s.sources}.values())
 
 
 def _card(ref: SourceRef, item, r: Renderer) -> SlidePlan:

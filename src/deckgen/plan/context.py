@@ -48,25 +48,30 @@ def deck_context(inputs: DeckInputs, slide_no: dict[str, str]) -> dict[str, Any]
         UserText(inputs.presenter, "audience.yaml presenter")
         if inputs.presenter
         else f"the {org.name} People team"
+        if org.named
+        else None  # an evidence-only deck by no one named: the slides say so without a name
     )
     trend = trend_lead(org)
     shown = shown_kpis(org, trend["name"] if trend else None)
-    first_name = words.first_name(exe.name)
+    first_name = words.first_name(exe.name) if exe.named else exe.name  # "the CFO" as it is
     figs = inputs.figures
     return {
         "org": {
             "name": UserText(org.name, "org.yaml name", "org"),
             "files": ", ".join(org.files),
+            "named": org.named,
+            "evidence_only": org.evidence_only,  # no figures of its own (`deckgen answer`)
         },
         "exec": {
             "name": UserText(exe.name, f"{exe.source}.name"),
             "first_name": UserText(first_name, f"{exe.source}.name"),
             "role": UserText(exe.role, f"{exe.source}.role") if exe.role else None,
             "said": UserText(exe.said, f"{exe.source}.said") if exe.said else None,
+            "named": exe.named,
         },
         "presenter": presenter,
         "purpose": inputs.purpose,
-        "date": DateValue(inputs.deck_date, Provenance("audience", inputs.date_source)),
+        "date": DateValue(inputs.deck_date, Provenance(_date_kind(inputs), inputs.date_source)),
         "ask": _ask(inputs, blocker.next_step),
         "blocker": blocker,
         "follow_up": BLOCKERS[blocker.follow_up],
@@ -87,7 +92,14 @@ def deck_context(inputs: DeckInputs, slide_no: dict[str, str]) -> dict[str, Any]
         "pilot": _pilot(),
         "baseline": None,
         "estimate": None,
+        "published": None,  # the published cost, on an evidence-only deck's BIG NUMBER
     }
+
+
+def _date_kind(inputs: DeckInputs) -> str:
+    """The title slide's date is the audience's when audience.yaml gives it; otherwise the
+    build chose it (SOURCE_DATE_EPOCH or the day of the build)."""
+    return "audience" if inputs.date_source == "audience.yaml date" else "build"
 
 
 # The ROADMAP's suggested timetable, in weeks from approval, and its early-signal stop rule: a

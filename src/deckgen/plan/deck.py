@@ -10,12 +10,13 @@ from deckgen.fmt import Formatter
 from deckgen.load.storyline import APPENDIX_ROLES, STORY_MAX, SlideSpec, Storyline
 from deckgen.load.storyline import Role as RoleName
 from deckgen.models import Cell, DeckPlan, SlidePlan, Table, Typeset
+from deckgen.plan import appendix, roles  # noqa: F401  (their @role classes register)
 from deckgen.plan import figures as pf
 from deckgen.plan.context import deck_context
 from deckgen.plan.evidence import missing_note
 from deckgen.plan.fit import paginate, title_fits
 from deckgen.plan.inputs import DeckInputs
-from deckgen.plan.roles import Planning, role_of
+from deckgen.plan.role_base import Planning, role_of
 from deckgen.plan.tailor import Tailor, lens_for, merge
 from deckgen.text import Renderer, UserText
 from deckgen.words import TITLE_MAX
@@ -118,7 +119,7 @@ def plan_deck(
         inputs.executive,
         inputs.classification,
         title,
-        inputs.presenter or f"{org.name} People team",
+        inputs.presenter or (f"{org.name} People team" if org.named else ""),
         inputs.deck_date,
         slides,
         theme,

@@ -181,5 +181,6 @@ def missing_note(inputs) -> str:
         if gap.excluded and gap.excluded.item_id in by_id:
             near = by_id[gap.excluded.item_id].source_ref().short
             line += f" The nearest, {near}, was left out: {gap.excluded.why}."
-        lines.append(line + " That slide is left out; lean on our own figures at this point.")
+        lean = "" if inputs.org.evidence_only else "; lean on our own figures at this point"
+        lines.append(f"{line} That slide is left out{lean}.")
     return "\n".join(lines)

@@ -27,6 +27,9 @@ class OrgFacts:
     country: str | None = None  # ISO 3166 alpha-2
     setting: str | None = None  # frontline | mixed | office: where most of its people work
     setting_from: str = ""  # "workforce", "remote_eligible_share", "industry", or "" (unknown)
+    # No figures of its own (`deckgen answer`): the deck argues from published evidence only
+    evidence_only: bool = False
+    named: bool = True  # False: no name was given; `name` is "our organisation"
 
 
 @dataclass(frozen=True)
@@ -55,3 +58,5 @@ class DeckInputs:
     missing: tuple[Missing, ...] = ()  # evidence slots nothing in the library fits
     specifics: tuple[Specific, ...] = ()  # what the executive's words name (data/specifics.yaml)
     second_words: str | None = None  # the words that raised the second concern, if a specific did
+    # an evidence-only deck's BIG NUMBER: a published cost for a comparable population
+    published_cost: Pick | None = None

@@ -137,6 +137,7 @@ class Tailor:
         each specific that reached fewer than two story slides."""
         out = []
         first = ctx["exec"]["first_name"]
+        first = first[:1].upper() + first[1:]  # "The CFO said ...", when no name was given
         for spec in self.specifics:
             said = UserText(spec.words, f"{self.source}.said")
             where = f"data/specifics.yaml {spec.name}.coach"
