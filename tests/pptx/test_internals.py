@@ -45,6 +45,7 @@ PRIVATE = {
     "_write_cat_column": "test_workbooks_are_still_written_through_the_overridden_methods",
     "_write_series": "test_workbooks_are_still_written_through_the_overridden_methods",
     "_chart_data": "test_workbooks_are_still_written_through_the_overridden_methods",
+    "_nsmap": "test_compiled_lookups_find_what_python_pptx_finds",
 }
 
 
@@ -362,3 +363,17 @@ def test_alt_text_removal_and_core_properties():
     internals.keep_core_properties(core, {"dc:title"})
     kept = [etree.QName(c).localname for c in internals.element_of(core)]
     assert kept == ["title"] and core.author == ""
+
+
+def test_compiled_lookups_find_what_python_pptx_finds():
+    from pptx.oxml import ns, xmlchemy
+    from pptx.shapes import shapetree
+
+    assert xmlchemy.BaseOxmlElement.xpath is internals._compiled_xpath
+    assert xmlchemy.qn("a:t") == shapetree.qn("a:t") == ns.qn("a:t")
+    assert {"p", "a", "r"} <= set(ns._nsmap)
+    _, slide, table = _slide_with_everything()
+    for expression in ("./*[1]/p:nvPr/p:ph", ".//a:t", "./p:cSld/p:spTree/*", "count(.//a:tc)"):
+        for element in (slide._element, slide.shapes.title._element, table._element):
+            found = element.xpath(expression)
+            assert found == etree.ElementBase.xpath(element, expression, namespaces=ns._nsmap)
