@@ -199,6 +199,41 @@ def layout_key(layout) -> str:
     return str(layout.part.partname)  # public names on python-pptx's (undocumented) parts
 
 
+# --- native charts: a slide's chart parts made again for a copy of the slide -----------------
+
+
+def slide_charts(slide) -> list[tuple[str, bytes, bytes]]:
+    """(relationship id, chart XML, embedded workbook) of each chart on the slide, in the order
+    they were added."""
+    # `part.rels` and the chart part's `chart_workbook`: public names on undocumented parts
+    out = []
+    for r_id, rel in slide.part.rels.items():
+        if not rel.is_external and rel.reltype == RELATIONSHIP_TYPE.CHART:
+            chart = rel.target_part
+            out.append((r_id, chart.blob, chart.chart_workbook.xlsx_part.blob))
+    return out
+
+
+def add_slide_charts(slide, charts: list[tuple[str, bytes, bytes]]) -> None:
+    """What `shapes.add_chart` adds to the package for each of `charts` (from `slide_charts`):
+    a chart part and its workbook, named and related in the same order, under the same ids, so
+    a copy of the slide's shapes finds them (no proxies, no XlsxWriter: speed)."""
+    from pptx.parts.chart import ChartPart
+    from pptx.parts.embeddedpackage import EmbeddedXlsxPart
+
+    package = slide.part.package
+    for r_id, xml, workbook in charts:
+        name = package.next_partname(ChartPart.partname_template)
+        chart = ChartPart.load(name, CONTENT_TYPE.DML_CHART, package, xml)
+        data_id = chart.relate_to(
+            EmbeddedXlsxPart.new(workbook, package), RELATIONSHIP_TYPE.PACKAGE
+        )
+        if slide.part.relate_to(chart, RELATIONSHIP_TYPE.CHART) != r_id or (
+            data_id != chart._element.xlsx_part_rId
+        ):
+            raise RuntimeError("internal: a copied chart's relationship ids differ")
+
+
 # --- speaker notes: the first notes slide copied ---------------------------------------------
 
 
