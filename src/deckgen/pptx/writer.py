@@ -25,7 +25,7 @@ from deckgen.pptx.internals import (
     slide_charts,
 )
 from deckgen.pptx.notes import NO_NOTES_BODY, Notes
-from deckgen.pptx.package import app_properties, save_stamped
+from deckgen.pptx.package import app_properties, save_stamped, slide_words
 
 
 def _open_template(theme: Theme):
@@ -134,6 +134,7 @@ class DeckWriter:
     def __init__(self, theme: Theme, when: datetime, language: str):
         self.theme, self.when, self.language = theme, when, language
         self._slides: dict = {}  # built slides' shapes, by layout and what they show
+        self._counted: dict[str, tuple[str, int, int]] = {}  # their words, by the same key
 
     def write(self, deck: DeckPlan, images: dict[int, bytes] | None = None) -> bytes:
         """The deck as .pptx bytes. Charts come as PNGs in `images` (by slide index) or, for
@@ -146,13 +147,25 @@ class DeckWriter:
         layouts = _layouts(prs, self.theme)
         images = images or {}
         notes = Notes()
+        counted = []
         for index, plan in enumerate(deck.slides):
-            slide = self._slide(prs, layouts, plan, images.get(index))
+            image = images.get(index)
+            slide = self._slide(prs, layouts, plan, image)
+            counted.append(self._words(slide, _slide_key(plan) if image is None else None))
             if plan.notes:
                 notes.add(slide, plan.notes)
         _set_core_properties(prs.core_properties, deck, self.when, self.language)
-        data = save_stamped(prs, self.when, app_properties(prs, self.theme.spec.name))
-        return WrittenDeck(data, prs)
+        app = app_properties(prs, self.theme.spec.name, counted)
+        return WrittenDeck(save_stamped(prs, self.when, app), prs)
+
+    def _words(self, slide, key: str | None) -> tuple[str, int, int]:
+        """The slide's title, words and paragraphs for docProps/app.xml: counted once for a
+        slide this build copies (its key; notes are counted apart)."""
+        if key is None:
+            return slide_words(slide)
+        if key not in self._counted:
+            self._counted[key] = slide_words(slide)
+        return self._counted[key]
 
     def _slide(self, prs, layouts: dict, plan: SlidePlan, image: bytes | None):
         layout = layouts.get(plan.layout)
