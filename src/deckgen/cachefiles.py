@@ -20,7 +20,7 @@ from pathlib import Path
 
 KEY_FILE = "deckgen-cache.key"
 KEY_BYTES = 32
-MAX_ENTRY = 64 * 1024 * 1024  # a chart is ~100 kB and a compiled template a few kB
+MAX_ENTRY = 64 * 1024 * 1024  # a chart is ~100 kB, a deck ~300 kB, a compiled template a few kB
 _SIG = hashlib.sha256().digest_size
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -185,6 +185,7 @@ KINDS: dict[str, tuple[str, bool]] = {
     "classifier": (".marshal", False),
     "validated": (".marshal", False),
     "classifications": (".marshal", False),
+    "decks": (".marshal", True),
 }
 
 

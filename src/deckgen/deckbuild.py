@@ -4,6 +4,7 @@ what they learn across that build's decks (storylines, slides already written or
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from deckgen.charts import chart_images
 from deckgen.check import DeckChecker, font_fallback_finding
 from deckgen.classify import is_close
+from deckgen.deckcache import DeckCache
 from deckgen.errors import DeckgenError
 from deckgen.inputs import BuildInputs
 from deckgen.jobs import DeckJob
@@ -19,7 +21,7 @@ from deckgen.manifest import build_manifest
 from deckgen.models import DeckPlan, DeckResult
 from deckgen.plan import DeckInputs, evidence_room, plan_deck, strongest
 from deckgen.pptx.writer import DeckWriter
-from deckgen.resources import use_cache
+from deckgen.resources import cache_root, use_cache
 from deckgen.select import Pick, Selection, select_for_slots
 from deckgen.select.cost import published_cost
 from deckgen.select.fit import Audience, superseded_by
@@ -175,6 +177,7 @@ class DeckBuilder:
         self._quiet = {font_fallback_finding(font) for font in (fonts.body, fonts.heading)}
         skip = () if inputs.opts.notes else ("SL-13",)
         self.checker = DeckChecker({item.id: item for item in inputs.library}, skip)
+        self.decks = DeckCache(cache_root(), _shared(inputs, skip))
 
     def __call__(self, job: DeckJob) -> Built | Failed:
         try:
@@ -218,10 +221,9 @@ class DeckBuilder:
         if not s.opts.notes:
             for slide in plan.slides:
                 slide.notes = ""  # the board copy: nothing the presenter wrote for themselves
-        written = self.writer.written(plan, charts.by_slide if charts else {})
-        data = written.data
+        pictures = charts.by_slide if charts else {}
         manifest = build_manifest(plan, job.target.name, s.figures)
-        findings = self._check(written.presentation, manifest, job.target.name)
+        data, findings = self._written(plan, pictures, manifest, job.target.name)
         shown = sum(
             1 for sl in plan.slides for n in sl.numbers if n.unit not in ("text", "date")
         )  # figures, not digits inside quoted text
@@ -269,11 +271,23 @@ class DeckBuilder:
         )
         return Built(job.target, data, manifest, result, plan if s.opts.keep_plans else None)
 
-    def _check(self, presentation, manifest: bytes, name: str) -> list:
-        """`deckgen check` on the deck before it is written (the presentation it was saved
-        from); --strict refuses one with errors."""
-        report = self.checker.check(presentation, json.loads(manifest), name)
-        findings = [f for f in report.findings if f not in self._quiet]
+    def _written(self, plan: DeckPlan, pictures: dict, manifest: bytes, name: str):
+        """The deck's bytes and what the checker found: from the cache for a deck built before
+        from the same plan, pictures and manifest, else written and checked now."""
+        key = self.decks.key(plan, pictures, manifest)
+        known = self.decks.get(key)
+        if known is None:
+            written = self.writer.written(plan, pictures)
+            report = self.checker.check(written.presentation, json.loads(manifest), name)
+            known = (written.data, report.findings)
+            self.decks.put(key, *known)
+        data, found = known
+        return data, self._check(found, name)
+
+    def _check(self, found: list, name: str) -> list:
+        """`deckgen check`'s findings on the deck before it is written (checked on the
+        presentation it was saved from); --strict refuses one with errors."""
+        findings = [f for f in found if f not in self._quiet]
         errors = [f for f in findings if f.severity == "error"]
         if self.inputs.opts.strict and errors:
             lines = "; ".join(str(f) for f in errors[:5])
@@ -281,6 +295,14 @@ class DeckBuilder:
                 f"{name}: the checker found {plural(len(errors), 'error')} ({lines})"
             )
         return findings
+
+
+def _shared(inputs: BuildInputs, skip: tuple[str, ...]) -> bytes:
+    """What every deck of a build is made with besides its plan: the theme and its template,
+    the date, the language, the library the checker reads and the rules it skips."""
+    theme = inputs.theme
+    made = (theme.spec, theme.facts, inputs.when, inputs.org.locale, inputs.library, skip)
+    return hashlib.sha256(theme.package.data).digest() + repr(made).encode()
 
 
 def _evidence_report(selection: Selection, second: Pick | None):

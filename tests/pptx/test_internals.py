@@ -16,6 +16,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter, _BaseWorkbookWriter
 from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import PP_ALIGN
 from pptx.opc.serialized import PackageWriter
 from pptx.util import Inches, Pt
@@ -45,6 +46,7 @@ PRIVATE = {
     "_write_cat_column": "test_workbooks_are_still_written_through_the_overridden_methods",
     "_write_series": "test_workbooks_are_still_written_through_the_overridden_methods",
     "_chart_data": "test_workbooks_are_still_written_through_the_overridden_methods",
+    "_nsmap": "test_compiled_lookups_find_what_python_pptx_finds",
 }
 
 
@@ -362,3 +364,48 @@ def test_alt_text_removal_and_core_properties():
     internals.keep_core_properties(core, {"dc:title"})
     kept = [etree.QName(c).localname for c in internals.element_of(core)]
     assert kept == ["title"] and core.author == ""
+
+
+def test_compiled_lookups_find_what_python_pptx_finds():
+    from pptx.oxml import ns, xmlchemy
+    from pptx.shapes import shapetree
+
+    assert xmlchemy.BaseOxmlElement.xpath is internals._compiled_xpath
+    assert xmlchemy.qn("a:t") == shapetree.qn("a:t") == ns.qn("a:t")
+    assert {"p", "a", "r"} <= set(ns._nsmap)
+    _, slide, table = _slide_with_everything()
+    for expression in ("./*[1]/p:nvPr/p:ph", ".//a:t", "./p:cSld/p:spTree/*", "count(.//a:tc)"):
+        for element in (slide._element, slide.shapes.title._element, table._element):
+            found = element.xpath(expression)
+            assert found == etree.ElementBase.xpath(element, expression, namespaces=ns._nsmap)
+
+
+def _chart_deck(copied: bool) -> dict[str, bytes]:
+    """Two slides with the same native chart: built twice, or built once and copied."""
+    prs = Presentation(str(TEMPLATE))
+    data = internals.literal_chart_data()
+    data.categories = ["2023", "2024"]
+    data.add_series("Attrition", [12.5, 14.0])
+    first = prs.slides.add_slide(prs.slide_layouts[5])
+    first.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, 0, 0, Inches(4), Inches(3), data)
+    if copied:
+        shapes, charts = internals.copy_shapes(first), internals.slide_charts(first)
+        second = internals.add_bare_slide(prs, prs.slide_layouts[5])
+        internals.add_slide_charts(second, charts)
+        internals.replace_shapes(second, shapes)
+    else:
+        second = prs.slides.add_slide(prs.slide_layouts[5])
+        second.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, 0, 0, Inches(4), Inches(3), data)
+    saved = io.BytesIO()
+    prs.save(saved)
+    with zipfile.ZipFile(saved) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if not n.endswith(".xlsx")}
+
+
+def test_a_copied_chart_slide_is_the_slide_built_again():
+    built, copied = _chart_deck(False), _chart_deck(True)
+    assert "ppt/charts/chart2.xml" in copied
+    assert list(copied) == list(built)
+    for name in built:
+        if name != "docProps/core.xml":
+            assert copied[name] == built[name], name

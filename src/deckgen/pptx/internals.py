@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from copy import deepcopy
 from functools import cache
@@ -15,10 +16,39 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
+from pptx.oxml import ns, xmlchemy
 from pptx.oxml.ns import qn  # re-exported: "p:cNvPr" in Clark notation (pptx.oxml is internal)
 from pptx.parts.slide import NotesSlidePart
+from pptx.shapes import shapetree
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
+
+# --- lookups: compiled once, the same answers ------------------------------------------------
+
+_XPATHS = threading.local()  # per thread: a compiled lxml XPath must not be shared by threads
+
+
+def _compiled_xpath(element, xpath_str: str):
+    # python-pptx's `BaseOxmlElement.xpath` hands the expression string to lxml, which parses
+    # and compiles it on every call (`shape.is_placeholder` alone is ~80,000 a batch of 50
+    # decks); the compiled expression finds the same nodes ~7x faster
+    known = _XPATHS.__dict__
+    compiled = known.get(xpath_str)
+    if compiled is None:
+        compiled = known[xpath_str] = etree.XPath(xpath_str, namespaces=ns._nsmap)
+    return compiled(element)
+
+
+def compile_lookups() -> None:
+    """python-pptx's XPath expressions compiled once per thread, and its tag names in Clark
+    notation worked out once (`qn` for every child element looked up by its oxml classes)."""
+    # private `_nsmap` (the prefixes python-pptx's expressions use); oxml `xpath` replaced and
+    # the `qn` the oxml descriptors and the shape factories call memoised: no option for it
+    xmlchemy.BaseOxmlElement.xpath = _compiled_xpath
+    qn_once = cache(ns.qn)
+    xmlchemy.qn = qn_once
+    shapetree.qn = qn_once
+
 
 # --- XML behind the proxies -----------------------------------------------------------------
 
@@ -169,6 +199,41 @@ def layout_key(layout) -> str:
     return str(layout.part.partname)  # public names on python-pptx's (undocumented) parts
 
 
+# --- native charts: a slide's chart parts made again for a copy of the slide -----------------
+
+
+def slide_charts(slide) -> list[tuple[str, bytes, bytes]]:
+    """(relationship id, chart XML, embedded workbook) of each chart on the slide, in the order
+    they were added."""
+    # `part.rels` and the chart part's `chart_workbook`: public names on undocumented parts
+    out = []
+    for r_id, rel in slide.part.rels.items():
+        if not rel.is_external and rel.reltype == RELATIONSHIP_TYPE.CHART:
+            chart = rel.target_part
+            out.append((r_id, chart.blob, chart.chart_workbook.xlsx_part.blob))
+    return out
+
+
+def add_slide_charts(slide, charts: list[tuple[str, bytes, bytes]]) -> None:
+    """What `shapes.add_chart` adds to the package for each of `charts` (from `slide_charts`):
+    a chart part and its workbook, named and related in the same order, under the same ids, so
+    a copy of the slide's shapes finds them (no proxies, no XlsxWriter: speed)."""
+    from pptx.parts.chart import ChartPart
+    from pptx.parts.embeddedpackage import EmbeddedXlsxPart
+
+    package = slide.part.package
+    for r_id, xml, workbook in charts:
+        name = package.next_partname(ChartPart.partname_template)
+        chart = ChartPart.load(name, CONTENT_TYPE.DML_CHART, package, xml)
+        data_id = chart.relate_to(
+            EmbeddedXlsxPart.new(workbook, package), RELATIONSHIP_TYPE.PACKAGE
+        )
+        if slide.part.relate_to(chart, RELATIONSHIP_TYPE.CHART) != r_id or (
+            data_id != chart._element.xlsx_part_rId
+        ):
+            raise RuntimeError("internal: a copied chart's relationship ids differ")
+
+
 # --- speaker notes: the first notes slide copied ---------------------------------------------
 
 
@@ -285,3 +350,6 @@ def _literal_chart_data_class():
             return LiteralWorkbookWriter(self)
 
     return LiteralChartData
+
+
+compile_lookups()

@@ -27,28 +27,41 @@ _FORMATS = {
 }
 
 
-def app_properties(prs, theme_name: str) -> bytes:
+def slide_words(slide) -> tuple[str, int, int]:
+    """(title, words, paragraphs) of one slide's shapes, as docProps/app.xml counts them."""
+    title, words, paragraphs = "", 0, 0
+    for shape in slide.shapes:
+        if not shape.has_text_frame:
+            continue
+        for para in shape.text_frame.paragraphs:
+            text = "".join(r.text for r in para.runs)
+            if text.strip():
+                paragraphs += 1
+                words += len(text.split())
+        if shape.is_placeholder and "TITLE" in str(shape.placeholder_format.type):
+            title = title or shape.text_frame.text.replace("\n", " ").replace("\v", " ")
+    return title, words, paragraphs
+
+
+def app_properties(
+    prs, theme_name: str, counted: list[tuple[str, int, int]] | None = None
+) -> bytes:
     """docProps/app.xml that tells the truth about this deck (slide and notes counts, words, its
     format, deckgen as the application), not what the template's author's copy of PowerPoint
-    wrote; nothing from the template's own properties (company, manager) is carried over."""
+    wrote; nothing from the template's own properties (company, manager) is carried over.
+    `counted`: each slide's `slide_words`, where the writer already knows them."""
     from xml.sax.saxutils import escape
 
-    titles, words, paragraphs, notes = [], 0, 0, 0
-    for slide in prs.slides:
-        title = ""
-        for shape in slide.shapes:
-            if not shape.has_text_frame:
-                continue
-            for para in shape.text_frame.paragraphs:
-                text = "".join(r.text for r in para.runs)
-                if text.strip():
-                    paragraphs += 1
-                    words += len(text.split())
-            if shape.is_placeholder and "TITLE" in str(shape.placeholder_format.type):
-                title = title or shape.text_frame.text.replace("\n", " ").replace("\v", " ")
-        titles.append(title)
-        if slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip():
-            notes += 1
+    slides = list(prs.slides)
+    counted = counted if counted is not None else [slide_words(slide) for slide in slides]
+    titles = [title for title, _, _ in counted]
+    words = sum(n for _, n, _ in counted)
+    paragraphs = sum(n for _, _, n in counted)
+    notes = sum(
+        1
+        for slide in slides
+        if slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+    )
     size = (int(prs.slide_width), int(prs.slide_height))
     fmt = _FORMATS.get(size, "Custom")
     parts = [escape(theme_name), *(escape(t) for t in titles)]

@@ -16,14 +16,16 @@ from deckgen.pptx import archetypes  # noqa: F401  (registers the story archetyp
 from deckgen.pptx.fill import Page, fill_slide
 from deckgen.pptx.internals import (
     add_bare_slide,
+    add_slide_charts,
     clone_layout_placeholders,
     copy_shapes,
     keep_core_properties,
     layout_key,
     replace_shapes,
+    slide_charts,
 )
 from deckgen.pptx.notes import NO_NOTES_BODY, Notes
-from deckgen.pptx.package import app_properties, save_stamped
+from deckgen.pptx.package import app_properties, save_stamped, slide_words
 
 
 def _open_template(theme: Theme):
@@ -92,17 +94,20 @@ def _has_title(layout) -> bool:
 
 
 def _slide_key(plan: SlidePlan) -> str:
-    """Everything fill_slide reads for a slide without a chart (notes are added apart)."""
+    """Everything fill_slide reads for a slide without a chart picture (notes are added apart)."""
     return repr(
         (
             plan.layout,
             plan.role,
             plan.title,
             plan.subtitle,
+            plan.tag,
+            plan.cells,
             plan.bullets,
             plan.quote,
             plan.quote_by,
             plan.table,
+            plan.chart,
             plan.source_line,
         )
     )
@@ -129,6 +134,7 @@ class DeckWriter:
     def __init__(self, theme: Theme, when: datetime, language: str):
         self.theme, self.when, self.language = theme, when, language
         self._slides: dict = {}  # built slides' shapes, by layout and what they show
+        self._counted: dict[str, tuple[str, int, int]] = {}  # their words, by the same key
 
     def write(self, deck: DeckPlan, images: dict[int, bytes] | None = None) -> bytes:
         """The deck as .pptx bytes. Charts come as PNGs in `images` (by slide index) or, for
@@ -141,13 +147,25 @@ class DeckWriter:
         layouts = _layouts(prs, self.theme)
         images = images or {}
         notes = Notes()
+        counted = []
         for index, plan in enumerate(deck.slides):
-            slide = self._slide(prs, layouts, plan, images.get(index))
+            image = images.get(index)
+            slide = self._slide(prs, layouts, plan, image)
+            counted.append(self._words(slide, _slide_key(plan) if image is None else None))
             if plan.notes:
                 notes.add(slide, plan.notes)
         _set_core_properties(prs.core_properties, deck, self.when, self.language)
-        data = save_stamped(prs, self.when, app_properties(prs, self.theme.spec.name))
-        return WrittenDeck(data, prs)
+        app = app_properties(prs, self.theme.spec.name, counted)
+        return WrittenDeck(save_stamped(prs, self.when, app), prs)
+
+    def _words(self, slide, key: str | None) -> tuple[str, int, int]:
+        """The slide's title, words and paragraphs for docProps/app.xml: counted once for a
+        slide this build copies (its key; notes are counted apart)."""
+        if key is None:
+            return slide_words(slide)
+        if key not in self._counted:
+            self._counted[key] = slide_words(slide)
+        return self._counted[key]
 
     def _slide(self, prs, layouts: dict, plan: SlidePlan, image: bytes | None):
         layout = layouts.get(plan.layout)
@@ -156,18 +174,20 @@ class DeckWriter:
                 f"storyline asks for layout role '{plan.layout}', which the theme "
                 f"does not map (known: {', '.join(layouts)})"
             )
-        # A slide without a chart is its plan's text on its layout: the same plan in another deck
-        # of this build gives the same shapes, so they are copied rather than built again.
-        key = _slide_key(plan) if plan.chart is None else None
+        # A slide is its plan's text (and native chart) on its layout: the same plan in another
+        # deck of this build gives the same shapes and chart parts, so they are copied rather
+        # than built again. A chart drawn as a picture is placed afresh.
+        key = _slide_key(plan) if image is None else None
         if key is not None and key in self._slides:
-            return self._add_slide(prs, layout, self._slides[key])
+            shapes, charts = self._slides[key]
+            return self._add_slide(prs, layout, shapes, charts)
         slide = self._add_slide(prs, layout, None)
         fill_slide(slide, plan, Page(self.theme, prs.slide_width, layout.name, image))
         if key is not None:
-            self._slides[key] = copy_shapes(slide)
+            self._slides[key] = (copy_shapes(slide), slide_charts(slide) if plan.chart else [])
         return slide
 
-    def _add_slide(self, prs, layout, shapes: list | None):
+    def _add_slide(self, prs, layout, shapes: list | None, charts: list | tuple = ()):
         """python-pptx's `Slides.add_slide`, without cloning the layout's placeholders every time.
 
         Cloning placeholders is most of the cost of a new slide and gives the same XML for the
@@ -175,6 +195,7 @@ class DeckWriter:
         slide's whole shape tree) replaces it when given.
         """
         slide = add_bare_slide(prs, layout)
+        add_slide_charts(slide, charts)  # the parts a copied chart's frame refers to
         blank_key = ("blank", layout_key(layout))
         if shapes is None and blank_key not in self._slides:
             clone_layout_placeholders(slide, layout)
