@@ -3,14 +3,13 @@ check and report as `deckgen build`)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from deckgen.cli.build import _progress, _report_json, _say_what_happened, _summary
+from deckgen.cli.build import run_and_report
 from deckgen.cli.options import CacheChoice, cache_options, json_option, options_as
 
 if TYPE_CHECKING:
@@ -147,16 +146,8 @@ def read_objections(text: str | None, path: Path | None) -> list[tuple[str, str]
 def answer(objection: str | None, flags: AnswerFlags) -> None:
     """Answer OBJECTION with an evidence-only deck: no organisation's data needed, nothing
     invented in its place (every number is a published one, with its source)."""
-    from deckgen.pipeline import build_decks
-
-    with _progress(flags.quiet or flags.as_json) as on_progress:
-        report = build_decks(flags.build_options(objection), on_progress)
-    _say_what_happened(report, flags.explain)
-    if flags.as_json:
-        click.echo(json.dumps(_report_json(report), indent=2, ensure_ascii=False))
-    click.echo(_summary(report), err=True)
-    if report.failures:
-        raise SystemExit(1)
+    run_and_report(flags.build_options(objection), quiet=flags.quiet, explain=flags.explain,
+                   as_json=flags.as_json)  # fmt: skip
 
 
 COMMANDS = (answer,)

@@ -175,12 +175,19 @@ class BuildFlags:
 @options_as("flags", BuildFlags)
 def build(workspace: Path, flags: BuildFlags) -> None:
     """Build one deck per executive in WORKSPACE (a folder with org.yaml and audience.yaml)."""
+    run_and_report(flags.build_options(workspace), quiet=flags.quiet, explain=flags.explain,
+                   as_json=flags.as_json)  # fmt: skip
+
+
+def run_and_report(opts: BuildOptions, *, quiet: bool, explain: bool, as_json: bool) -> None:
+    """Build, with a progress bar unless quiet; say what happened on stderr, the report as JSON
+    on stdout if asked; exit 1 if a deck failed. `build` and `answer` end here."""
     from deckgen.pipeline import build_decks
 
-    with _progress(flags.quiet or flags.as_json) as on_progress:
-        report = build_decks(flags.build_options(workspace), on_progress)
-    _say_what_happened(report, flags.explain)
-    if flags.as_json:
+    with _progress(quiet or as_json) as on_progress:
+        report = build_decks(opts, on_progress)
+    _say_what_happened(report, explain)
+    if as_json:
         click.echo(json.dumps(_report_json(report), indent=2, ensure_ascii=False))
     click.echo(_summary(report), err=True)
     if report.failures:

@@ -88,33 +88,47 @@ def select_for_slots(
 MAX_OTHERS = 8  # alternatives a pick lists for a swap
 
 
-def _best(library, target: str, want, who: Audience, used: set[str], prefer: tuple[str, ...]):
+def ranked(items, who: Audience, scored) -> tuple[list[tuple], Excluded | None]:
+    """The items no hard rule keeps out for `who`, best first, as (item, score, why); and the
+    nearest item a rule kept out (an old edition is the least telling). `scored(item)` gives
+    (score, why, first): `first` sorts before the score (an item the executive chose)."""
     fitting: list[tuple] = []
     kept_out: tuple | None = None
-    for item in library:
-        if item.id in used or target not in item.blockers or not argues_for(item, want):
-            continue  # a slot needs evidence for its blocker that makes its argument
-        score, why = fit_score(item, target, who)
-        if want is not None:
-            bonus, more = want_score(item, want)
-            score, why = score + bonus, more + why
+    for item in items:
+        score, why, first = scored(item)
         key = (-score, item.id)
         broken = broken_rule(item, who)
         if broken:
-            # the nearest item a rule kept out; an old edition is the least telling
             near = (broken[0] == "superseded", *key)
             if kept_out is None or near < kept_out[0]:
                 kept_out = (near, Excluded(item.id, *broken))
         else:
-            fitting.append(((item.id not in prefer, *key), item, score, why))
-    excluded = kept_out[1] if kept_out else None
+            fitting.append(((*first, *key), item, score, why))
+    fitting.sort(key=lambda entry: entry[0])
+    return [entry[1:] for entry in fitting], kept_out[1] if kept_out else None
+
+
+def _best(library, target: str, want, who: Audience, used: set[str], prefer: tuple[str, ...]):
+    def scored(item):
+        score, why = fit_score(item, target, who)
+        if want is not None:
+            bonus, more = want_score(item, want)
+            score, why = score + bonus, more + why
+        return score, why, (item.id not in prefer,)
+
+    # a slot needs evidence for its blocker that makes its argument
+    candidates = (
+        item
+        for item in library
+        if item.id not in used and target in item.blockers and argues_for(item, want)
+    )
+    fitting, excluded = ranked(candidates, who, scored)
     if not fitting:
         return None, excluded
-    fitting.sort(key=lambda entry: entry[0])
-    _, item, score, why = fitting[0]
+    item, score, why = fitting[0]
     if item.id in prefer:
         why = ["chosen for this executive (evidence.use in audience.yaml)", *why]
-    others = tuple(entry[1].id for entry in fitting[1 : MAX_OTHERS + 1])
+    others = tuple(entry[0].id for entry in fitting[1 : MAX_OTHERS + 1])
     purpose = want.purpose if want else ""
     pick = Pick(
         item, item.claims[0], score, tuple(why), purpose, excluded, others, item.id in prefer

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from deckgen.fmt import MONEY_UNIT
 from deckgen.load.evidence import EvidenceItem
-from deckgen.select import Excluded, Missing, Pick, audience_for
-from deckgen.select.fit import Audience, broken_rule
+from deckgen.select import Missing, Pick, audience_for, ranked
+from deckgen.select.fit import Audience
 from deckgen.select.prefer import fit_score
 
 COST_ARGUMENTS = ("hidden-cost", "cost-of-turnover")
@@ -33,24 +33,17 @@ def published_cost(
     breaks no hard rule for `who`; else what was missing and the nearest item a rule kept out."""
     if who.superseded is None:
         who = audience_for(library, who)
-    fitting, kept_out = [], None
-    for item in library:
-        claim = _money_claim(item)
-        if item.id in exclude or claim is None or not set(COST_ARGUMENTS) & set(item.argues):
-            continue
-        score, why = fit_score(item, blocker, who)
-        key = (-score, item.id)
-        broken = broken_rule(item, who)
-        if broken:
-            near = (broken[0] == "superseded", *key)
-            if kept_out is None or near < kept_out[0]:
-                kept_out = (near, Excluded(item.id, *broken))
-        else:
-            fitting.append((key, item, claim, score, why))
-    excluded = kept_out[1] if kept_out else None
+    candidates = [
+        item
+        for item in library
+        if item.id not in exclude
+        and _money_claim(item) is not None
+        and set(COST_ARGUMENTS) & set(item.argues)
+    ]
+    fitting, excluded = ranked(candidates, who, lambda item: (*fit_score(item, blocker, who), ()))
     if not fitting:
         return None, Missing(PURPOSE, NEEDS, excluded)
-    fitting.sort(key=lambda entry: entry[0])
-    _, item, claim, score, why = fitting[0]
-    others = tuple(entry[1].id for entry in fitting[1:])
+    item, score, why = fitting[0]
+    claim = _money_claim(item)
+    others = tuple(entry[0].id for entry in fitting[1:])
     return Pick(item, claim, score, tuple(why), PURPOSE, excluded, others), None
