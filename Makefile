@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
-.PHONY: demo test lint format render golden screenshots bench classifier clean
+.PHONY: demo test lint format render golden screenshots bench classifier prebuilt clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ bench: $(STAMP)
 classifier: $(STAMP)
 	$(PY) tools/export_encoder.py --cache-only
 	$(PY) tools/calibrate_classifier.py
+
+## After editing data/, evidence/ or decks/: validate and compile deckgen's own files once into
+## prebuilt/, so a first build does not (tests/load/test_prebuilt.py says when it is due).
+prebuilt: $(STAMP)
+	$(PY) tools/prebuild.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests tools bench

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -216,23 +217,11 @@ def load_library_checked(
     raise (all at once), warnings return. With the cache on, a library read before (the same
     files in every folder, the same year for the lint's freshness rule) comes back from its
     validated fields (load/validated.py)."""
-    from datetime import date
-
-    from deckgen.load.validated import REVALIDATING, cache_key, cached_plain
+    from deckgen.load.validated import REVALIDATING, cache_key, cached_plain, shipped_key
 
     folders = (folder, *extras)
-
-    def key() -> str:
-        files = [
-            (f"{n}/{p.name}", p.read_bytes())
-            for n, f in enumerate(folders)
-            for p in sorted(f.glob("*.yaml"))
-        ]
-        return cache_key(f"library:{date.today().year}", files)
-
-    def dump(found: tuple[tuple[EvidenceItem, ...], tuple[str, ...]]):
-        items, warnings = found
-        return [i.model_dump(mode="json", exclude_unset=True) for i in items], list(warnings)
+    kind = _library_kind()
+    files = cache(lambda: _library_files(folders))
 
     def load(plain) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
         items, warnings = plain
@@ -243,14 +232,47 @@ def load_library_checked(
 
     if not all(f.is_dir() for f in folders):
         return _checked(folder, extras)
-    return cached_plain(key, lambda: _checked(folder, extras), dump, load)
+    return cached_plain(
+        lambda: cache_key(kind, files()),
+        lambda: _checked(folder, extras),
+        library_plain,
+        load,
+        lambda: shipped_key(kind, files()),
+    )
+
+
+def library_plain(found: tuple[tuple[EvidenceItem, ...], tuple[str, ...]]) -> list:
+    """A checked library as plain data (what the cache and prebuilt/ keep)."""
+    items, warnings = found
+    return [[i.model_dump(mode="json", exclude_unset=True) for i in items], list(warnings)]
+
+
+def _library_kind(year: int | None = None) -> str:
+    from datetime import date
+
+    return f"library:{year or date.today().year}"  # the lint's freshness rule counts years
+
+
+def _library_files(folders: tuple[Path, ...]) -> list[tuple[str, bytes]]:
+    return [
+        (f"{n}/{p.name}", p.read_bytes())
+        for n, f in enumerate(folders)
+        for p in sorted(f.glob("*.yaml"))
+    ]
+
+
+def prebuilt_library_key(folder: Path, year: int) -> str:
+    """The name of the library's prebuilt entry for builds in `year` (load/prebuild.py)."""
+    from deckgen.load.validated import shipped_key
+
+    return shipped_key(_library_kind(year), _library_files((folder,)))
 
 
 def _checked(
-    folder: Path, extras: tuple[Path, ...]
+    folder: Path, extras: tuple[Path, ...], today: date | None = None
 ) -> tuple[tuple[EvidenceItem, ...], tuple[str, ...]]:
     loaded, problems, _ = read_merged(folder, extras)
-    findings = lint_items(loaded)
+    findings = lint_items(loaded, today)
     problems += [f.problem for f in findings if f.severity == "error"]
     if problems:
         raise InputError(problems)

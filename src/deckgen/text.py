@@ -203,16 +203,59 @@ def _bytecode_cache(folder: Path):
 
 
 @cache
+def _this_file() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+@cache
 def _signature() -> str:
     import jinja2
 
-    here = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     # marshalled code is only valid for the Python that wrote it
-    return f"{jinja2.__version__}:{sys.implementation.cache_tag}:{here}"
+    return f"{jinja2.__version__}:{sys.implementation.cache_tag}:{_this_file()}"
+
+
+def prebuilt_signature() -> str:
+    """What a prebuilt template's Python source depends on: Jinja's code generator and this
+    file (the environment's options and filters); not the Python version, unlike bytecode."""
+    import jinja2
+
+    return f"{jinja2.__version__}:{_this_file()}"
+
+
+def prebuilt_name(template: str) -> str:
+    return hashlib.sha256(template.encode()).hexdigest()[:32]
+
+
+def template_source(template: str) -> str:
+    """The Python source Jinja generates for `template` (what `make prebuilt` ships)."""
+    return _environment().compile(template, name=prebuilt_name(template), raw=True)
+
+
+@cache
+def _prebuilt() -> dict[str, str]:
+    """The bundled storylines' templates as Jinja compiled them (prebuilt/templates.json, made
+    by `make prebuilt`), so a first build does not parse them; ignored if made for another
+    Jinja or another version of this file. The file is part of deckgen, like its modules."""
+    import json
+
+    from deckgen.resources import data_root
+
+    with contextlib.suppress(OSError, ValueError):
+        found = json.loads((data_root() / "prebuilt" / "templates.json").read_bytes())
+        if found.get("signature") == prebuilt_signature():
+            return found["templates"]
+    return {}
 
 
 @cache
 def _compile(template: str) -> Any:
+    source = _prebuilt().get(prebuilt_name(template))
+    if source is not None:
+        env = _environment()
+        with contextlib.suppress(SyntaxError, ValueError, TypeError):
+            code = compile(source, "<template>", "exec")
+            return env.template_class.from_code(env, code, env.make_globals(None))
     name = hashlib.sha256(f"{_signature()}\n{template}".encode()).hexdigest()
     _SOURCES[name] = template
     return _environment().get_template(name)

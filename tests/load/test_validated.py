@@ -14,7 +14,10 @@ from deckgen.resources import evidence_dir, use_cache
 
 
 @pytest.fixture
-def cache(tmp_path):
+def cache(tmp_path, monkeypatch):
+    from deckgen.load import validated
+
+    monkeypatch.setattr(validated, "_prebuilt", lambda name: None)  # the cache's own behaviour
     use_cache(tmp_path / "cache")
     load_library_checked.cache_clear()
     datafiles.read_data.cache_clear()
