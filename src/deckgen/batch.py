@@ -18,6 +18,8 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from deckgen import collect_rarely
+
 DECKS_PER_WORKER = 3  # below this, starting a process (~0.5 s of imports) costs more than it saves
 IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy while the parent stages a deck
 
@@ -115,6 +117,7 @@ def _in_pool(pool, count: int, make, inputs: Any, jobs: list[Any]) -> Iterator[A
 def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal; the parent alone decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    collect_rarely()
     # What every deck needs, imported while the parent is still reading the inputs.
     import deckgen.deckbuild  # noqa: F401
 

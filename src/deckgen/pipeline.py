@@ -10,17 +10,12 @@ import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import replace
-from pathlib import Path
-
-import yaml
 
 from deckgen.answer import load_answer_inputs
-from deckgen.batch import Workers, run_batch, workers_for
-from deckgen.charts import engine_started
+from deckgen.batch import Workers, run_batch
 from deckgen.deckbuild import Built, DeckBuilder, Failed
 from deckgen.inputs import load_inputs
 from deckgen.jobs import manifest_path, plan_jobs
-from deckgen.load.yamlfile import SAFE_LOADER
 from deckgen.options import BuildOptions, BuildReport
 from deckgen.output import OutputFolder, check_targets
 
@@ -29,28 +24,34 @@ __all__ = ["BuildOptions", "BuildReport", "build_decks", "manifest_path"]
 ProgressFn = Callable[[int, int, str], None]
 
 
-def build_decks(opts: BuildOptions, on_progress: ProgressFn | None = None) -> BuildReport:
+def build_decks(
+    opts: BuildOptions, on_progress: ProgressFn | None = None, workers: Workers | None = None
+) -> BuildReport:
+    """`workers`: what startup.started started for this build (the CLI enters it before its
+    heavy imports); without, they start here, while the inputs load."""
+    if workers is None:
+        from deckgen.startup import started
+
+        with started(opts) as workers:
+            return build_decks(opts, on_progress, workers)
     started = time.perf_counter()
-    processes = _worth_starting(opts)
     with ExitStack() as held:
-        # Workers, or the chart engine's helper, start while the inputs load.
-        with Workers(processes) as workers, engine_started(_renders_cold(opts, processes)):
-            # `deckgen answer` has no workspace: its organisation gives no figures of its own
-            load = load_answer_inputs if opts.answer is not None else load_inputs
-            inputs, executives, warnings, assumed = load(opts)
-            jobs = plan_jobs(executives, opts.outdir)
-            # Locked from the overwrite check until the files are in place: a second build into
-            # the folder stops at once, and one killed there earlier is finished first.
-            folder = held.enter_context(OutputFolder(opts.outdir))
-            if opts.board_pack:
-                target = opts.outdir / opts.board_pack
-                check_targets([(target, manifest_path(target))], opts.force)
-                outcomes = [_stager(folder)(DeckBuilder(inputs).board(jobs, target))]
-            else:
-                check_targets([(j.target, manifest_path(j.target)) for j in jobs], opts.force)
-                outcomes = run_batch(
-                    DeckBuilder, inputs, jobs, workers, on_progress, arrived=_stager(folder)
-                )
+        # `deckgen answer` has no workspace: its organisation gives no figures of its own
+        load = load_answer_inputs if opts.answer is not None else load_inputs
+        inputs, executives, warnings, assumed = load(opts)
+        jobs = plan_jobs(executives, opts.outdir)
+        # Locked from the overwrite check until the files are in place: a second build into
+        # the folder stops at once, and one killed there earlier is finished first.
+        folder = held.enter_context(OutputFolder(opts.outdir))
+        if opts.board_pack:
+            target = opts.outdir / opts.board_pack
+            check_targets([(target, manifest_path(target))], opts.force)
+            outcomes = [_stager(folder)(DeckBuilder(inputs).board(jobs, target))]
+        else:
+            check_targets([(j.target, manifest_path(j.target)) for j in jobs], opts.force)
+            outcomes = run_batch(
+                DeckBuilder, inputs, jobs, workers, on_progress, arrived=_stager(folder)
+            )
         built = [o for o in outcomes if isinstance(o, Built)]
         warned = list(warnings)
         if folder.recovered:
@@ -82,36 +83,3 @@ def _stager(folder: OutputFolder) -> Callable[[Built | Failed], Built | Failed]:
         return outcome
 
     return stage
-
-
-def _renders_cold(opts: BuildOptions, processes: int) -> bool:
-    """Whether this process will render image charts with nothing in the chart cache (then the
-    engine's ~0.4 s start is worth starting at once, elsewhere)."""
-    if opts.charts != "image" or processes > 1:
-        return False
-    if not opts.use_cache:
-        return True
-    from deckgen.cachefiles import store
-    from deckgen.resources import default_cache_root
-
-    return not store((opts.cache_dir or default_cache_root()) / "charts", "charts").entries()
-
-
-def _worth_starting(opts: BuildOptions) -> int:
-    """Worker processes for this build, decided before the inputs are read (so they can start
-    meanwhile) from the number of decks it will make: one per `--exec`, one for an ad-hoc deck,
-    else one per executive in audience.yaml (counted quickly; the real read checks it)."""
-    if opts.jobs <= 1 or opts.objection or opts.blocker or opts.board_pack:
-        return 1
-    if opts.answer is not None:
-        return workers_for(opts.jobs, len(opts.answer.objections))
-    decks = len(opts.exec_names) or _count_executives(opts.workspace / "audience.yaml")
-    return workers_for(opts.jobs, decks)
-
-
-def _count_executives(path: Path) -> int:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SAFE_LOADER)
-        return len(data["executives"])
-    except Exception:  # any problem is reported properly by the real read, with file and line
-        return 0

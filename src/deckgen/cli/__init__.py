@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from deckgen import __version__
+from deckgen import __version__, collect_rarely
 from deckgen.cli import answer, audience, build, evidence, serve, tools
 from deckgen.errors import DeckgenError, Interrupted
 
@@ -40,6 +40,8 @@ for _module in (build, answer, audience, evidence, tools, serve):
 
 def main() -> None:
     import signal
+
+    collect_rarely()
 
     def _terminate(signum, frame):  # a stopped build cleans up and says what it left, then exits
         raise KeyboardInterrupt

@@ -182,10 +182,13 @@ def build(workspace: Path, flags: BuildFlags) -> None:
 def run_and_report(opts: BuildOptions, *, quiet: bool, explain: bool, as_json: bool) -> None:
     """Build, with a progress bar unless quiet; say what happened on stderr, the report as JSON
     on stdout if asked; exit 1 if a deck failed. `build` and `answer` end here."""
-    from deckgen.pipeline import build_decks
+    from deckgen.startup import started
 
-    with _progress(quiet or as_json) as on_progress:
-        report = build_decks(opts, on_progress)
+    with started(opts) as workers:  # they start while the build imports what it needs
+        from deckgen.pipeline import build_decks
+
+        with _progress(quiet or as_json) as on_progress:
+            report = build_decks(opts, on_progress, workers)
     _say_what_happened(report, explain)
     if as_json:
         click.echo(json.dumps(_report_json(report), indent=2, ensure_ascii=False))
