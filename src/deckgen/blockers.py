@@ -4,16 +4,15 @@ the fear behind each and how to answer it."""
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
+from msgspec import Struct
 from pydantic import Field, model_validator
 
 from deckgen.errors import DeckgenError
 from deckgen.load.schema import Strict
 
 
-@dataclass(frozen=True)
-class Blocker:
+class Blocker(Struct, frozen=True):
     slug: str
     name: str  # the executive's voice, e.g. "We're fine"
     concern: str  # what they fear, said respectfully, completing "You are concerned that ..."

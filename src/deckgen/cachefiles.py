@@ -14,9 +14,10 @@ import re
 import secrets
 import stat
 import tempfile
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from msgspec import Struct
 
 KEY_FILE = "deckgen-cache.key"
 KEY_BYTES = 32
@@ -67,8 +68,7 @@ def _new_key(key_file: Path) -> bytes | None:
     return key
 
 
-@dataclass(frozen=True)
-class SignedStore:
+class SignedStore(Struct, frozen=True):
     """Entries named `<hex><suffix>` in `folder` (or in two-letter hex sub-folders of it, with
     `fanout`), each the HMAC-SHA256 of its payload followed by the payload."""
 

@@ -4,15 +4,16 @@ blocker (`blocker:`) and evidence swaps (`evidence: {use, avoid}`) in audience.y
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from deckgen.errors import DeckgenError
 from deckgen.options import BuildOptions
 
 
-@dataclass(frozen=True, kw_only=True)
-class Swap:
+class Swap(Struct, frozen=True, kw_only=True):
     """One evidence item out of an executive's deck and another, fitting its slot, in."""
 
     old: str

@@ -4,8 +4,7 @@ coverage`). Plain data out; the CLI prints it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from msgspec import Struct, field
 from pydantic import Field
 
 from deckgen.load.evidence import EvidenceItem
@@ -50,8 +49,7 @@ class _CoverageFile(Strict):
     )
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(Struct, frozen=True):
     """One target: what was counted, against what minimum, and the items that count."""
 
     key: str
@@ -71,8 +69,7 @@ class Cell:
         return self.met or bool(self.note)
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(Struct, frozen=True):
     total: int
     primary: int
     primary_target: float

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from deckgen.charts import chart_images
 from deckgen.check import DeckChecker, font_fallback_finding
@@ -30,8 +32,7 @@ from deckgen.text import use_template_cache
 from deckgen.words import plural
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(Struct, frozen=True):
     target: Path
     pptx: bytes
     manifest: bytes
@@ -39,8 +40,7 @@ class Built:
     plan: DeckPlan | None = None  # kept when the build's options ask for plans (the web preview)
 
 
-@dataclass(frozen=True)
-class Failed:
+class Failed(Struct, frozen=True):
     executive: str
     message: str  # the DeckgenError that stopped this deck (the others go on)
 

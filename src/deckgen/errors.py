@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
 class DeckgenError(Exception):
     """Anything deckgen reports to the user as a clear message (exit 1, no traceback)."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """One thing wrong with one input: where it is, and what was expected versus found."""
 
     file: str

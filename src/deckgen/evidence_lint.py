@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from msgspec import Struct
 from pydantic import Field, field_validator
 
 from deckgen.errors import Problem
@@ -26,8 +26,7 @@ FRESH_YEARS = 8  # survey and benchmark figures older than this draw a warning
 DATED_KINDS = ("survey", "benchmark")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Struct, frozen=True):
     rule: str
     severity: Literal["error", "warning"]
     problem: Problem
@@ -36,8 +35,7 @@ class Finding:
         return f"{self.severity}: {self.rule}: {self.problem}"
 
 
-@dataclass(frozen=True)
-class Zombie:
+class Zombie(Struct, frozen=True):
     """A statistic that circulates without a source (or with the wrong one)."""
 
     rule: str

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from deckgen.words import plural
 
@@ -45,8 +46,7 @@ _SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 MONEY_UNIT = re.compile(r"^([A-Z]{3})(?:-(k|m|bn|tn))?$")
 
 
-@dataclass(frozen=True)
-class Formatter:
+class Formatter(Struct, frozen=True):
     locale: str = "en-GB"
     currency: str = "EUR"
 

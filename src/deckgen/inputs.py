@@ -4,9 +4,10 @@ all problems at once, and compute the organisation's figures. Nothing is built o
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+
+from msgspec import Struct
 
 from deckgen.blockers import resolve_blocker
 from deckgen.charts.cache import ChartCache
@@ -29,8 +30,7 @@ from deckgen.resources import cache_root, evidence_dir, use_cache
 from deckgen.textfit import has_metrics
 
 
-@dataclass(frozen=True, kw_only=True)
-class BuildInputs:
+class BuildInputs(Struct, frozen=True, kw_only=True):
     """Everything a deck of this build is made from, validated; the same for every executive.
     Plain data (it travels pickled to worker processes)."""
 

@@ -3,8 +3,9 @@ their words, once, in the parent process) and the file it will be written to."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from deckgen.blockers import BLOCKERS
 from deckgen.classify import UNSURE_BELOW, remembered_classification
@@ -12,8 +13,7 @@ from deckgen.load.audience import MAX_TEXT
 from deckgen.models import Classification, Executive
 
 
-@dataclass(frozen=True, kw_only=True)
-class DeckJob:
+class DeckJob(Struct, frozen=True, kw_only=True):
     executive: Executive
     classification: Classification
     target: Path  # the .pptx to write; its manifest goes beside it

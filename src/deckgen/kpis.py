@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
+from msgspec import Struct
 from pydantic import Field, model_validator
 
 from deckgen.load.schema import Strict
@@ -14,8 +14,7 @@ from deckgen.models import Scale
 Direction = Literal["lower-is-better", "higher-is-better", "neutral"]
 
 
-@dataclass(frozen=True)
-class KpiSpec:
+class KpiSpec(Struct, frozen=True):
     name: str
     label: str
     unit: str  # percent | days | hours | score | currency

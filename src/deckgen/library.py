@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from deckgen.blockers import resolve_blocker
 from deckgen.errors import DeckgenError, InputError, Problem
@@ -169,8 +170,7 @@ def read_merged(
     return loaded, problems, own
 
 
-@dataclass(frozen=True, kw_only=True)
-class LintReport:
+class LintReport(Struct, frozen=True, kw_only=True):
     """What `deckgen evidence lint` found, as lines to print."""
 
     items: int

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from msgspec import Struct, field
+
 ProvenanceKind = Literal["org", "audience", "evidence", "derived", "assumption", "build"]
 
 
-@dataclass(frozen=True)
-class Provenance:
+class Provenance(Struct, frozen=True):
     """Where a number came from: an org input key, an evidence claim, or a formula over those."""
 
     kind: ProvenanceKind
@@ -19,8 +19,7 @@ class Provenance:
     note: str = ""  # formula, assumption text or caveat
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(Struct, frozen=True):
     """A number with its unit and provenance; rendering it on a slide records it in the manifest."""
 
     value: float
@@ -29,8 +28,7 @@ class Quantity:
     period: str | None = None
 
 
-@dataclass(frozen=True)
-class ShownNumber:
+class ShownNumber(Struct, frozen=True):
     """A number as it appears on a slide, with the quantity it was rendered from."""
 
     text: str
@@ -39,8 +37,7 @@ class ShownNumber:
     provenance: Provenance
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(Struct, frozen=True):
     """A survey score's scale, e.g. 1 to 5."""
 
     low: float
@@ -50,8 +47,7 @@ class Scale:
         return f"{self.low:g}–{self.high:g}"
 
 
-@dataclass(frozen=True)
-class Kpi:
+class Kpi(Struct, frozen=True):
     name: str
     value: float
     unit: str
@@ -62,16 +58,14 @@ class Kpi:
     measure: str = ""  # its definition (data/kpis.yaml measures); "" for the catalog's usual one
 
 
-@dataclass(frozen=True)
-class HistoryPoint:
+class HistoryPoint(Struct, frozen=True):
     period: str  # as the organisation wrote it (or an Excel date cell, as Excel shows it)
     value: float
     source: str
     ends: float = 0.0  # when the period ends, in years (2025.25: end of Q1 2025): sorts as time
 
 
-@dataclass(frozen=True)
-class Executive:
+class Executive(Struct, frozen=True):
     name: str
     role: str | None
     said: str | None
@@ -84,8 +78,7 @@ class Executive:
     named: bool = True  # False: no name was given (`deckgen answer`); `name` is "the CFO"
 
 
-@dataclass(frozen=True)
-class Classification:
+class Classification(Struct, frozen=True):
     blocker: str
     confidence: float
     how: Literal["given", "classified"]
@@ -96,8 +89,7 @@ class Classification:
     example: str = ""  # the training phrasing closest in meaning, among the chosen blocker's
 
 
-@dataclass(frozen=True)
-class SourceRef:
+class SourceRef(Struct, frozen=True):
     """A citation shown on a slide and listed on the sources slide."""
 
     evidence_id: str
@@ -108,16 +100,14 @@ class SourceRef:
     label: str = ""  # whose evidence, if not the bundled library's: "Client case study"
 
 
-@dataclass
-class Table:
+class Table(Struct):
     header: list[str]
     rows: list[list[str]]
     widths: list[float] | None = None  # relative column widths; default: first column wider
     name: str = "Table"
 
 
-@dataclass(frozen=True)
-class ChartItem:
+class ChartItem(Struct, frozen=True):
     """One mark: a point of a line, a bar, or a low-high range; `label` is the text shown on it."""
 
     x: str
@@ -128,8 +118,7 @@ class ChartItem:
     highlight: bool = False
 
 
-@dataclass(frozen=True)
-class ChartPanel:
+class ChartPanel(Struct, frozen=True):
     title: str
     items: tuple[ChartItem, ...]
     benchmark: tuple[float, str] | None = None  # (value, label) drawn as a reference line
@@ -141,8 +130,7 @@ class ChartPanel:
         return marks if any(marks) else [True] * len(marks)
 
 
-@dataclass(frozen=True)
-class ChartPlan:
+class ChartPlan(Struct, frozen=True):
     """What to draw, as plain data; charts/specs.py turns it into a themed Vega-Lite spec."""
 
     kind: str  # trend | range | comparison
@@ -152,8 +140,7 @@ class ChartPlan:
     height_in: float
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(Struct, frozen=True):
     """A text frame's room for text (insets taken off) and the size its text is set at."""
 
     width_pt: float
@@ -162,8 +149,7 @@ class Frame:
     bold: bool = False
 
 
-@dataclass(frozen=True)
-class Typeset:
+class Typeset(Struct, frozen=True):
     """How slide text will be set, read from the theme's template: its fonts, each layout
     role's title frame and the content layout's body frame."""
 
@@ -173,8 +159,7 @@ class Typeset:
     body: Frame | None = None
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(Struct, frozen=True):
     """One figure of an archetype's row of cards: a DECISION cell, a BIG NUMBER, a step of WHAT
     IT MEANS FOR US. `value` is set large; `label` says what it is in a few words."""
 
@@ -183,8 +168,7 @@ class Cell:
     heading: str = ""  # a step's name above the figure ("What they found")
 
 
-@dataclass
-class SlidePlan:
+class SlidePlan(Struct):
     role: str
     layout: str  # a role name the theme maps to a template layout (an archetype for the story)
     title: str
@@ -202,8 +186,7 @@ class SlidePlan:
     numbers: list[ShownNumber] = field(default_factory=list)
 
 
-@dataclass
-class DeckPlan:
+class DeckPlan(Struct):
     executive: Executive
     classification: Classification
     title: str
@@ -218,8 +201,7 @@ class DeckPlan:
     sections: int = 0  # a board pack's sections, one per concern raised (plan/board.py)
 
 
-@dataclass(frozen=True)
-class DeckResult:
+class DeckResult(Struct, frozen=True):
     executive: str
     role: str | None
     blocker: str

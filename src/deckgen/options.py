@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from deckgen.models import DeckPlan, DeckResult
 
 
-@dataclass(frozen=True, kw_only=True)
-class AnswerRequest:
+class AnswerRequest(Struct, frozen=True, kw_only=True):
     """`deckgen answer`: objections to answer with evidence alone, for an organisation that
     gives no figures of its own (no workspace). Flags as given; checked when inputs load."""
 
@@ -24,8 +24,7 @@ class AnswerRequest:
     presenter: str | None = None  # --presenter: who presents it
 
 
-@dataclass(frozen=True, kw_only=True)
-class BuildOptions:
+class BuildOptions(Struct, frozen=True, kw_only=True):
     workspace: Path
     outdir: Path
     exec_names: tuple[str, ...] = ()  # --exec: only these executives (name or file name)
@@ -48,8 +47,7 @@ class BuildOptions:
     answer: AnswerRequest | None = None  # `deckgen answer`: evidence-only decks, no workspace
 
 
-@dataclass
-class BuildReport:
+class BuildReport(Struct):
     decks: list[DeckResult]
     outdir: Path
     seconds: float

@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from deckgen.answer import load_answer_inputs
 from deckgen.batch import Workers, run_batch

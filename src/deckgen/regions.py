@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from msgspec import Struct
 from pydantic import Field, model_validator
 
 from deckgen.load.schema import Strict
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(Struct, frozen=True):
     name: str  # in a sentence: "we are in the UK"
     adjective: str  # before "benchmark": "UK benchmark"
     benchmarks: tuple[str, ...]  # benchmark regions to compare with, best first

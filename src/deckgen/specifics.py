@@ -4,9 +4,9 @@ they distrust, ... Each one found changes what the deck brings."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
+from msgspec import Struct, field
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from deckgen.load.schema import Strict
@@ -79,8 +79,7 @@ class _SpecificsFile(Strict):
         return self
 
 
-@dataclass(frozen=True)
-class Specific:
+class Specific(Struct, frozen=True):
     name: str
     means: str
     changes: str

@@ -8,7 +8,6 @@ import re
 import sys
 import types
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
+from msgspec import Struct
 
 from deckgen import words
 from deckgen.errors import DeckgenError
@@ -39,8 +39,7 @@ class UserText(str):
         return obj
 
 
-@dataclass(frozen=True)
-class DateValue:
+class DateValue(Struct, frozen=True):
     day: date
     provenance: Provenance
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+
+from msgspec import Struct
 
 EMU_PER_PT = 12700
 LINE_SPACING = 1.2  # PowerPoint's single line spacing is about 1.2 em
@@ -31,8 +32,7 @@ def fonts_dir() -> Path:
     return Path(__file__).resolve().parent / "_fonts"
 
 
-@dataclass(frozen=True)
-class FontTable:
+class FontTable(Struct, frozen=True):
     """What `_fonts/fonts.yaml` says: font name -> metrics family, the fallback, chart faces."""
 
     metrics: dict[str, str]
@@ -56,8 +56,7 @@ def font_table() -> FontTable:
     )
 
 
-@dataclass(frozen=True)
-class StyleMetrics:
+class StyleMetrics(Struct, frozen=True):
     units_per_em: int
     average: int  # OS/2 average width: used for characters the font has no glyph for
     widths: dict[int, int]  # code point -> advance width in font units
@@ -161,8 +160,7 @@ def wrap_count(
     return lines
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(Struct, frozen=True):
     text: str
     size_pt: float
     bold: bool = False
@@ -172,8 +170,7 @@ class Para:
     indent_pt: float = 0
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(Struct, frozen=True):
     height_pt: float
     lines: int
     fallback: bool  # the font has no bundled metrics: measured with the documented fallback

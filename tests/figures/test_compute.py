@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from msgspec import structs
 
 from deckgen.figures import FigureInputs, compute_figures
 from deckgen.models import HistoryPoint
@@ -59,7 +58,7 @@ def test_every_figure_the_inputs_allow():
 
 def test_without_attrition_or_an_ask_those_figures_are_missing():
     kpis = {"absence_days_per_fte": GIVEN.kpis["absence_days_per_fte"]}
-    figures = compute_figures(dataclasses.replace(GIVEN, kpis=kpis, ask_cost=None))
+    figures = compute_figures(structs.replace(GIVEN, kpis=kpis, ask_cost=None))
     assert [f.key for f in figures.all()] == [
         "absence_cost",
         "cost_of_inaction",

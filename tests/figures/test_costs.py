@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec import structs
 
 from deckgen import figures as F
 from tests.figures import ATTRITION, LIB, kpi
@@ -154,7 +154,7 @@ def test_low_base_high_are_ordered(headcount, salary, rate, days, remote):
             headcount, salary, kpi("absence_days_per_fte", days, "days"), F.assumptions_for({})
         ),
         F.improvement(
-            dataclasses.replace(
+            structs.replace(
                 northwind(
                     {"remote_eligible_share": kpi("remote_eligible_share", remote, "percent")}
                 ),

@@ -3,9 +3,8 @@ compute_figures makes them."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from msgspec import structs
 
 from deckgen import figures as F
 from deckgen.figures import FigureInputs, compute_figures
@@ -44,7 +43,7 @@ def test_break_even_days_by_hand():
 
 def test_payback_by_hand():
     # improvement: 20 leavers × 10% avoided = 2 × 22,800 × 40% = 18,240 a year (high × 80%: 36,480)
-    given = dataclasses.replace(
+    given = structs.replace(
         SMALL, overrides={"improvement_attrition_reduction": 0.1}, ask_cost=3040
     )
     better = F.improvement(given, F.assumptions_for(given.overrides))
@@ -63,7 +62,7 @@ def test_payback_by_hand():
 
 def test_no_payback_without_an_improvement():
     assert F.payback(60000, None) is None
-    given = dataclasses.replace(SMALL, ask_cost=60000)  # no assumption, no remote share
+    given = structs.replace(SMALL, ask_cost=60000)  # no assumption, no remote share
     figs = compute_figures(given)
     assert figs.improvement is None and figs.payback is None
     assert figs.break_even is not None and figs.break_even_days is not None  # these still are
@@ -71,18 +70,18 @@ def test_no_payback_without_an_improvement():
 
 def test_the_hybrid_trial_never_feeds_a_frontline_organisation():
     kpis = {**SMALL.kpis, "remote_eligible_share": REMOTE}
-    mixed = compute_figures(dataclasses.replace(SMALL, kpis=kpis, ask_cost=6000, setting="mixed"))
+    mixed = compute_figures(structs.replace(SMALL, kpis=kpis, ask_cost=6000, setting="mixed"))
     assert mixed.improvement is not None and mixed.payback is not None
     refs = {q.provenance.ref for _, q in mixed.improvement.inputs}
     assert "bloom-2024-hybrid-rct#quits" in refs
     frontline = compute_figures(
-        dataclasses.replace(SMALL, kpis=kpis, ask_cost=6000, setting="frontline")
+        structs.replace(SMALL, kpis=kpis, ask_cost=6000, setting="frontline")
     )
     assert frontline.improvement is None and frontline.payback is None
     for fig in frontline.all():
         assert all("bloom" not in q.provenance.ref for _, q in fig.inputs), fig.key
     # the organisation's own expected improvement still applies on site
-    own = dataclasses.replace(
+    own = structs.replace(
         SMALL,
         kpis=kpis,
         ask_cost=6000,
@@ -105,7 +104,7 @@ def test_value_of_one_leaver_and_one_point_by_hand():
 def test_one_leaver_and_one_point_only_without_an_ask_cost():
     figs = compute_figures(SMALL)
     assert figs.value_one_leaver is not None and figs.value_one_point is not None
-    asked = compute_figures(dataclasses.replace(SMALL, ask_cost=6000))
+    asked = compute_figures(structs.replace(SMALL, ask_cost=6000))
     assert asked.value_one_leaver is None and asked.value_one_point is None
 
 
@@ -121,7 +120,7 @@ def test_payroll_share_and_per_employee_by_hand():
     assert figs.per_employee.base.value == 3074
     # the organisation's own payroll total, where given, replaces headcount × salary
     kpis = {**SMALL.kpis, "payroll_total": kpi("payroll_total", 3_074_000, "currency")}
-    own = compute_figures(dataclasses.replace(SMALL, kpis=kpis)).payroll_share
+    own = compute_figures(structs.replace(SMALL, kpis=kpis)).payroll_share
     assert own.base.value == 10.0
     assert "payroll total (your KPI)" in own.formula
     assert dict(own.inputs)["payroll total"].provenance.kind == "org"
@@ -137,9 +136,9 @@ def test_posts_empty_and_vacancy_cost_by_hand():
     assert cost.base.value == pytest.approx(45_600)
     assert dict(cost.inputs)["cover premium"].provenance.ref == "org.yaml assumptions.cover_premium"
     kpis = {**SMALL.kpis, "time_to_fill_days": fill}
-    without = compute_figures(dataclasses.replace(SMALL, kpis=kpis))
+    without = compute_figures(structs.replace(SMALL, kpis=kpis))
     assert without.posts_empty is not None and without.vacancy_cost is None  # no premium given
-    given = dataclasses.replace(SMALL, kpis=kpis, overrides={"cover_premium": 0.5})
+    given = structs.replace(SMALL, kpis=kpis, overrides={"cover_premium": 0.5})
     assert compute_figures(given).vacancy_cost.base.value == pytest.approx(45_600)
 
 
@@ -167,7 +166,7 @@ def test_every_new_figure_lists_its_inputs():
         "time_to_fill_days": kpi("time_to_fill_days", 73, "days"),
         "overtime_hours_per_fte": kpi("overtime_hours_per_fte", 10, "hours"),
     }
-    figs = compute_figures(dataclasses.replace(SMALL, kpis=kpis, overrides={"cover_premium": 0.5}))
+    figs = compute_figures(structs.replace(SMALL, kpis=kpis, overrides={"cover_premium": 0.5}))
     for fig in figs.all():
         assert fig.formula and fig.inputs, fig.key
         assert all(q.provenance.ref for _, q in fig.inputs), fig.key
@@ -184,7 +183,7 @@ def test_money_context_gives_each_figure_as_a_traced_quantity():
         "time_to_fill_days": kpi("time_to_fill_days", 73, "days"),
         "overtime_hours_per_fte": kpi("overtime_hours_per_fte", 10, "hours"),
     }
-    given = dataclasses.replace(
+    given = structs.replace(
         SMALL, kpis=kpis, ask_cost=6000, setting="mixed", overrides={"cover_premium": 0.5}
     )
     money = pf.money_context(compute_figures(given))

@@ -63,10 +63,10 @@ def test_a_long_quote_is_taller_and_the_source_sits_at_the_foot():
 
 
 def test_the_source_line_and_quote_follow_the_themes_canvas():
-    import dataclasses
+    from msgspec import structs
 
     canvas = THEME.spec.canvas.model_copy(update={"margin": 1.0, "source_top": 6.2})
-    wide = dataclasses.replace(THEME, spec=THEME.spec.model_copy(update={"canvas": canvas}))
+    wide = structs.replace(THEME, spec=THEME.spec.model_copy(update={"canvas": canvas}))
     slide = _slide()
     source(slide, "Source: org.yaml", wide, Inches(11))
     line = slide.shapes[-1]

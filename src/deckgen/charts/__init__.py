@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 if TYPE_CHECKING:  # pragma: no cover
     from deckgen.charts.cache import ChartCache
@@ -14,8 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from deckgen.models import DeckPlan
 
 
-@dataclass
-class ChartImages:
+class ChartImages(Struct):
     by_slide: dict[int, bytes] = field(default_factory=dict)  # PNG bytes keyed by slide index
     rendered: int = 0
     cached: int = 0

@@ -9,12 +9,13 @@ trimmed to `max_bytes`, least recently used first, deleting only deckgen's own e
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from deckgen.cachefiles import store
 from deckgen.textfit import chart_fonts_dir
@@ -58,7 +59,7 @@ def _installed(module: str, dist: str) -> str:
 
 def chart_key(chart: ChartPlan, theme: ThemeFile) -> str:
     look = theme.model_dump(mode="json", exclude=_NOT_DRAWN)
-    payload = {"chart": dataclasses.asdict(chart), "theme": look, "renderer": renderer_version()}
+    payload = {"chart": msgspec.to_builtins(chart), "theme": look, "renderer": renderer_version()}
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Iterable
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from deckgen.check.findings import CheckReport, Finding, Severity, font_fallback_finding
 from deckgen.textfit import has_metrics

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from lxml import etree
+from msgspec import Struct
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from deckgen.pptx.internals import (
@@ -23,16 +23,14 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 NS = {"a": A, "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 
 
-@dataclass
-class TextRun:
+class TextRun(Struct):
     text: str
     size_pt: float
     color: str | None  # resolved RGB hex, if known
     bold: bool
 
 
-@dataclass
-class Box:
+class Box(Struct):
     shape: Any
     name: str
     left: int

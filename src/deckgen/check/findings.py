@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
+
+from msgspec import Struct, field
 
 Severity = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Struct, frozen=True):
     rule: str
     severity: Severity
     slide: int | None  # 1-based; None for the whole deck
@@ -22,8 +22,7 @@ class Finding:
         return f"{self.severity}: {self.rule}: {where}{shape}: {self.message}"
 
 
-@dataclass
-class CheckReport:
+class CheckReport(Struct):
     deck: str
     findings: list[Finding] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # rules not run, with the reason

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from deckgen.check import grammar, layout, provenance, story
 from deckgen.check.findings import Finding
 from deckgen.check.slides import Slide
 
 
-@dataclass(frozen=True)
-class DeckFacts:
+class DeckFacts(Struct, frozen=True):
     """What rules may read besides the slides: the deck, its manifest and fonts, the library."""
 
     prs: Any
@@ -22,8 +22,7 @@ class DeckFacts:
     body: str
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     ids: tuple[str, ...]  # the deck-craft.md (or deck-grammar.md: DG-xx) rule ids it reports
     run: Callable[[list[Slide], DeckFacts], list[Finding]]
     per_slide: bool = False  # findings depend on each slide alone: remembered by its content

@@ -4,10 +4,10 @@ read titles with (data/checker.yaml)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from msgspec import Struct, field
 from pydantic import Field
 
 from deckgen.check.deck import Box, Colors, TextRun, box_of, flatten, runs_of
@@ -65,8 +65,7 @@ NOTES_INTERNAL = _internal(_DATA.notes_internal)
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
-@dataclass
-class Slide:
+class Slide(Struct, dict=True):  # dict: room for its cached_property
     number: int
     slide: Any
     title: str
@@ -74,7 +73,7 @@ class Slide:
     notes: str
     role: str | None  # from the manifest, when there is one
     key: tuple[str, str] | None = None  # (layout, XML digest): what per-slide findings are kept by
-    _runs: dict[int, tuple[Any, list[TextRun]]] = field(default_factory=dict, repr=False)
+    _runs: dict[int, tuple[Any, list[TextRun]]] = field(default_factory=dict)
 
     @cached_property
     def colors(self) -> Colors:

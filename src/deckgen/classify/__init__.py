@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 
+from msgspec import structs
+
 from deckgen.classify.cues import LEAD_BONUS, cue_scores, fold
 from deckgen.classify.model import (
     CentroidModel,
@@ -145,7 +147,6 @@ def remembered_classification(text: str) -> Classification:
     again answer without loading the encoder (~0.2 s and ~100 MB). With caching off (or an
     unusable cache folder) the answer is worked out every time."""
     import contextlib
-    import dataclasses
     import hashlib
     import marshal
 
@@ -165,7 +166,7 @@ def remembered_classification(text: str) -> Classification:
             return Classification(*fields[:5], tuple(fields[5]), *fields[6:])
     found = classify_objection(text)
     with contextlib.suppress(OSError, ValueError):  # a read-only folder only costs the encoder
-        store.put(key[:32], marshal.dumps(dataclasses.astuple(found)))
+        store.put(key[:32], marshal.dumps(structs.astuple(found)))
     return found
 
 

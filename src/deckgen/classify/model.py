@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol
+
+from msgspec import Struct, field
 
 from deckgen.classify.cues import concept_patterns, fold
 
@@ -66,8 +67,7 @@ def first_clause(text: str) -> str:
     return parts[0] if parts else text
 
 
-@dataclass(frozen=True)
-class CentroidModel:
+class CentroidModel(Struct, frozen=True):
     """TF-IDF centroids per label, plus the training phrasings themselves for nearest neighbours."""
 
     idf: dict[str, float]
@@ -126,8 +126,7 @@ class SentenceEncoder(Protocol):
     def embed_many(self, texts: list[str]) -> Any: ...
 
 
-@dataclass(frozen=True)
-class Meaning:
+class Meaning(Struct, frozen=True):
     """The training phrasings as sentence-encoder vectors (rows of `matrix`), with their labels."""
 
     labels: tuple[str, ...]

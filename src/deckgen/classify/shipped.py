@@ -6,6 +6,8 @@ import contextlib
 from functools import cache
 from pathlib import Path
 
+from msgspec import structs
+
 from deckgen.classify.model import CentroidModel, Meaning, train
 
 
@@ -13,7 +15,6 @@ from deckgen.classify.model import CentroidModel, Meaning, train
 def default_model() -> CentroidModel:
     """The model trained on the shipped phrasings. The word part takes ~0.4 s to train, so it is
     kept in deckgen's cache folder, keyed by the training file and the classifier's code."""
-    import dataclasses
 
     import yaml
 
@@ -25,7 +26,7 @@ def default_model() -> CentroidModel:
     examples = [(d["text"], d["blocker"], d.get("secondary")) for d in data]
     lexical = cached_lexical_model(raw, examples)
     meaning = Meaning.fit([text for text, _, _ in examples], lexical.labels)
-    return dataclasses.replace(lexical, meaning=meaning)
+    return structs.replace(lexical, meaning=meaning)
 
 
 def _code() -> bytes:

@@ -3,11 +3,11 @@ check and report as `deckgen build`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from msgspec import Struct
 
 from deckgen.cli.build import run_and_report
 from deckgen.cli.options import CacheChoice, cache_options, json_option, options_as
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
     from deckgen.options import BuildOptions
 
 
-@dataclass(frozen=True, kw_only=True)
-class AnswerFlags:
+class AnswerFlags(Struct, frozen=True, kw_only=True):
     """The answer command's options as given."""
 
     out: Path | None

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from msgspec import Struct, structs
 
 from deckgen.cli.options import (
     EVIDENCE_EXTRA,
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
     from deckgen.options import BuildOptions, BuildReport
 
 
-@dataclass(frozen=True, kw_only=True)
-class BuildFlags:
+class BuildFlags(Struct, frozen=True, kw_only=True):
     """The build command's options as given, before their defaults are filled in."""
 
     outdir: Path | None
@@ -309,7 +307,7 @@ _LEFT_OUT = {
 def _deck_json(d: DeckResult) -> dict:
     row = {
         _RENAMED.get(key, key): value
-        for key, value in dataclasses.asdict(d).items()
+        for key, value in structs.asdict(d).items()
         if key not in _LEFT_OUT
     }
     row["path"] = str(d.path)

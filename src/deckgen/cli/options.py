@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from msgspec import Struct, structs
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -17,7 +17,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 def options_as(name: str, cls: type) -> Callable[[F], F]:
     """The command's options named like the fields of `cls` (a dataclass) arrive as one `cls`
     object, in the parameter `name`: one typed value instead of a parameter per option."""
-    fields = [f.name for f in dataclasses.fields(cls)]
+    fields = [f.name for f in structs.fields(cls)]
 
     def decorate(command: F) -> F:
         @functools.wraps(command)  # also carries the options declared below this decorator
@@ -30,8 +30,7 @@ def options_as(name: str, cls: type) -> Callable[[F], F]:
     return decorate
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
-class CacheChoice:
+class CacheChoice(Struct, frozen=True, kw_only=True):
     """--cache-dir and --no-cache as given."""
 
     cache_dir: Path | None  # None: the user cache folder
@@ -67,8 +66,7 @@ def json_option(help_text: str) -> Callable[[F], F]:
     return click.option("--json", "as_json", is_flag=True, help=help_text)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
-class LibraryChoice:
+class LibraryChoice(Struct, frozen=True, kw_only=True):
     """--library and --evidence-extra as given."""
 
     library: Path | None  # None: the bundled library

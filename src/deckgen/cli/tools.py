@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from msgspec import structs
 
 from deckgen.cli.options import (
     CACHE_DIR,
@@ -58,7 +58,7 @@ def classify(text: str | None, path: Path | None, as_json: bool, cache: CacheCho
 
 
 def _classification_json(result: Classification) -> dict:
-    return {k: v for k, v in dataclasses.asdict(result).items() if k in _CLASSIFY_JSON}
+    return {k: v for k, v in structs.asdict(result).items() if k in _CLASSIFY_JSON}
 
 
 def _specifics_json(line: str) -> list[dict]:
@@ -132,7 +132,7 @@ def _check_json(r: CheckReport) -> dict:
         "errors": len(r.errors),
         "warnings": len(r.warnings),
         "skipped": r.skipped,
-        "findings": [dataclasses.asdict(f) for f in r.findings],
+        "findings": [structs.asdict(f) for f in r.findings],
     }
 
 

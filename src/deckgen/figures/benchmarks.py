@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from deckgen.figures.model import Gap, derived, from_org
 from deckgen.kpis import CATALOG
@@ -51,8 +51,7 @@ def benchmark_gap(
     )
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Struct, frozen=True):
     """Where the organisation is: its country (ISO code) if known, and its region."""
 
     country: str | None

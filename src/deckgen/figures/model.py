@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from deckgen.load.evidence import EvidenceItem
 from deckgen.models import HistoryPoint, Kpi, Provenance, Quantity
 
 
-@dataclass(frozen=True, kw_only=True)
-class FigureInputs:
+class FigureInputs(Struct, frozen=True, kw_only=True):
     """What the organisation's figures are computed from, all validated already."""
 
     headcount: int
@@ -28,8 +27,7 @@ class FigureInputs:
     roles: dict[str, float] | None = None  # org.yaml workforce.roles: percent of roles by group
 
 
-@dataclass(frozen=True)
-class Assumption:
+class Assumption(Struct, frozen=True):
     """A parameter we chose, with where it comes from and how to override it."""
 
     key: str
@@ -43,8 +41,7 @@ class Assumption:
         )
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(Struct, frozen=True):
     """A derived number with its range, formula and every input that went into it."""
 
     key: str
@@ -58,8 +55,7 @@ class Figure:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(Struct, frozen=True):
     kpi: str
     first: HistoryPoint
     last: HistoryPoint
@@ -68,8 +64,7 @@ class Trend:
     direction: str  # "worsening" | "improving" | "flat"
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(Struct, frozen=True):
     """Our KPI against a cited benchmark of the same unit, with the population differences said."""
 
     kpi: str
@@ -83,8 +78,7 @@ class Gap:
     region: str | None = None  # the benchmark's region, e.g. "europe"
 
 
-@dataclass(frozen=True)
-class OrgFigures:
+class OrgFigures(Struct, frozen=True):
     """Everything derived from the organisation's numbers, computed once per build."""
 
     turnover: Figure | None

@@ -10,7 +10,7 @@ A range claim (Gallup 2019, 0.5-2x salary) gives low = base = its low end, high 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from deckgen.figures.data import REPLACEMENT, ROLES, ReplacementSource
 from deckgen.figures.model import derived
@@ -18,8 +18,7 @@ from deckgen.load.evidence import EvidenceItem
 from deckgen.models import Provenance, Quantity
 
 
-@dataclass(frozen=True)
-class Factors:
+class Factors(Struct, frozen=True):
     """The replacement factor's three cases as fractions of salary, with their inputs."""
 
     low: float

@@ -7,7 +7,8 @@ organisation's currency; amounts are never converted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 # Symbols and the ISO 4217 codes they can stand for. '$' and 'kr' name several currencies, so
 # they are accepted for any of them; a code written out ("EUR", "usd") must match exactly.
@@ -81,8 +82,7 @@ def is_currency_unit(unit: str, code: str) -> bool:
     return text == code.casefold() or code in SYMBOLS.get(text, ())
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(Struct, frozen=True):
     value: float | None  # None: not a number at all
     percent: bool = False
     currency: str | None = None  # the symbol or code written with it, as written

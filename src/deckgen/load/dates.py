@@ -7,7 +7,8 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 MONTHS = {
     name: i
@@ -138,8 +139,7 @@ KIND_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(Struct, frozen=True):
     """A reporting period: its form, a key that sorts as time, and when it ends in years
     (2025.25 is the end of Q1 2025), for rates per year and matching a KPI to its history."""
 
@@ -228,8 +228,7 @@ def period_readings(text: str, locale: str = "en-GB") -> list[Period]:
     return out
 
 
-@dataclass(frozen=True)
-class SeriesProblem:
+class SeriesProblem(Struct, frozen=True):
     message: str
 
 

@@ -3,8 +3,7 @@ that sort as time, percentages given as fractions, and a KPI that disagrees with
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from msgspec import Struct, structs
 
 from deckgen.errors import Problem
 from deckgen.kpis import CATALOG
@@ -12,8 +11,7 @@ from deckgen.load.dates import SeriesProblem, order_series, period_readings
 from deckgen.models import HistoryPoint, Kpi
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(Struct, frozen=True):
     """A KPI with where it was written: a file, a line, and a YAML key (empty for a table row)."""
 
     kpi: Kpi
@@ -30,8 +28,7 @@ class Located:
         return f"{self.file}{line}" + (f" ({self.key})" if self.key else "")
 
 
-@dataclass(frozen=True)
-class RawPoint:
+class RawPoint(Struct, frozen=True):
     """A history point with where it was written."""
 
     point: HistoryPoint
@@ -68,7 +65,7 @@ def order_history(
             continue
         ordered = sorted(zip(result, raws, strict=True), key=lambda pair: pair[0].key)
         out[name] = [
-            dataclasses.replace(raw, point=dataclasses.replace(raw.point, ends=period.ends))
+            structs.replace(raw, point=structs.replace(raw.point, ends=period.ends))
             for period, raw in ordered
         ]
     return out

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct, structs
 
 from deckgen.errors import InputError, Problem
 from deckgen.fmt import Formatter
@@ -28,8 +28,7 @@ from deckgen.models import HistoryPoint, Kpi, Scale
 from deckgen.words import plural
 
 
-@dataclass(frozen=True)
-class OrgData:
+class OrgData(Struct, frozen=True):
     profile: OrgFile
     kpis: dict[str, Kpi]
     history: dict[str, list[HistoryPoint]]
@@ -186,7 +185,7 @@ def _kpis_from_yaml(
             continue
         kpi = _kpi(name, value, entry.period, f"org.yaml kpis.{name}", scale, n)
         if entry.measure:
-            kpi = dataclasses.replace(kpi, measure=entry.measure)
+            kpi = structs.replace(kpi, measure=entry.measure)
         kpis[name] = Located(kpi, doc.file, doc.line_of(path), f"kpis.{name}")
     return kpis
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from msgspec import Struct
 from pydantic import Field
 
 from deckgen.load.datafiles import read_data
@@ -48,8 +48,7 @@ class _IndustryFile(Strict):
     industries: dict[str, _IndustryEntry]
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(Struct, frozen=True):
     code: str  # ISO 3166-1 alpha-2
     name: str
     region: str

@@ -8,10 +8,10 @@ import io
 import posixpath
 import zipfile
 from collections import Counter, deque
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
+from msgspec import Struct
 
 from deckgen.errors import TemplateError
 from deckgen.load.template_zip import parse_xml
@@ -73,8 +73,7 @@ ACTIVE_KINDS = ("macro project", "macro action", "custom ribbon", "ActiveX contr
                 "embedded object", "add-in")  # fmt: skip
 
 
-@dataclass(frozen=True)
-class SafeTemplate:
+class SafeTemplate(Struct, frozen=True):
     """A template as decks are built on it: its sanitised .pptx bytes and what was left out."""
 
     path: Path

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from deckgen.errors import InputError, Problem
 from deckgen.load.yamlfile import decode_text, read_bytes, unholdable
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Struct, frozen=True):
     line: int  # spreadsheet row / file line, as the user sees it
     cells: dict[str, str]
     percent_cells: frozenset[str] = frozenset()  # XLSX cells formatted as % (stored as fractions)

@@ -6,10 +6,10 @@ frames they will be set in (ours or a client's)."""
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
+from msgspec import Struct
 
 from deckgen.load.sanitise import SafeTemplate, sanitise
 from deckgen.load.template_zip import parse_xml, read_package
@@ -23,8 +23,7 @@ DEFAULT_INSETS = (91440, 91440, 45720, 45720)  # left, right, top, bottom (Power
 DEFAULT_TITLE_PT, DEFAULT_BODY_PT = 44.0, 18.0
 
 
-@dataclass(frozen=True)
-class TemplateFacts:
+class TemplateFacts(Struct, frozen=True):
     fonts: dict[str, str]  # {"heading": ..., "body": ...} where the theme names them
     titles: dict[str, Frame]  # layout name -> its title frame
     bodies: dict[str, Frame]  # layout name -> its first body frame

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from msgspec import Struct
 from pydantic import Field, field_validator
 
 from deckgen.errors import DeckgenError
@@ -104,8 +104,7 @@ class ThemeFile(Strict):
         return layouts
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Struct, frozen=True):
     spec: ThemeFile
     template: Path
     package: SafeTemplate  # the template, sanitised, as decks are built on it

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from msgspec import Struct, field
 
 from deckgen.errors import InputError, Problem
 
@@ -28,8 +28,7 @@ def key_path(path: Path_) -> str:
     return out
 
 
-@dataclass
-class YamlDoc:
+class YamlDoc(Struct):
     """Parsed YAML plus where each key sits, so validation errors can point at a line."""
 
     file: str

@@ -20,8 +20,9 @@ import contextlib
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from deckgen.output.files import sync_folder, write_new
 
@@ -37,8 +38,7 @@ class JournalError(ValueError):
     """A journal deckgen cannot have written (edited, or damaged on the disk)."""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Journal:
+class Journal(Struct, frozen=True, kw_only=True):
     work: str  # the work folder's name inside the output folder
     files: tuple[str, ...]  # the build's file names, in the order they are moved
     existed: frozenset[str]  # those that had an earlier version in the folder

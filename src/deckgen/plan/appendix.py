@@ -3,8 +3,9 @@ how each figure was calculated, the measures, the sources and their limits."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
+
+from msgspec import structs
 
 from deckgen.plan import figures as pf
 from deckgen.plan.evidence import card_bullets
@@ -98,7 +99,7 @@ class Cards(Role):
             if item is None:
                 continue
             short = state.r.show(UserText(_card_name(ref.short), f"{item.id}#citation", "evidence"))
-            card = dataclasses.replace(
+            card = structs.replace(
                 plan,
                 title=f"Evidence card: {short}",
                 bullets=card_bullets(item, state.r),

@@ -7,8 +7,7 @@ cards and sources cover everything the pack cites."""
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from msgspec import Struct, structs
 
 from deckgen.blockers import BLOCKERS
 from deckgen.fmt import Formatter
@@ -34,8 +33,7 @@ APPENDIX = ("cost_detail", "appendix", "kpis")
 NOTES_MAX = 120  # words in a section's notes: the concern's talk track, then its evidence
 
 
-@dataclass(frozen=True)
-class BoardPart:
+class BoardPart(Struct, frozen=True):
     """One executive's deck as planned alone, and the evidence chosen for it."""
 
     executive: Executive
@@ -62,7 +60,7 @@ def compose_board(
     sources = next((s for s in frame.slides if s.role == "sources"), None)
     if sources is not None:
         slides.append(_sources(sources, refs, frame, r))
-    return dataclasses.replace(frame, slides=paginate(slides, typeset), sections=len(groups))
+    return structs.replace(frame, slides=paginate(slides, typeset), sections=len(groups))
 
 
 def _roles(frame: DeckPlan, roles: tuple[str, ...]) -> list[SlidePlan]:
@@ -90,7 +88,7 @@ def _for_the_board(title: SlidePlan, parts: list[BoardPart]) -> SlidePlan:
     rest = lines[0].split(" · ", 1)[1] if lines and " · " in lines[0] else ""
     everyone = _names(parts)
     first = f"For the board: {everyone}" + (f" · {rest}" if rest else "")
-    return dataclasses.replace(title, subtitle="\n".join([first, *lines[1:]]))
+    return structs.replace(title, subtitle="\n".join([first, *lines[1:]]))
 
 
 def _section(members: list[BoardPart], shown: set[str]) -> SlidePlan:
@@ -103,7 +101,7 @@ def _section(members: list[BoardPart], shown: set[str]) -> SlidePlan:
     title, whole = _titled(names, answer)
     others = [m.executive.name for m in members[1:]]
     by = quote.quote_by + (f" (also raised by {' and '.join(others)})" if others else "")
-    section = dataclasses.replace(
+    section = structs.replace(
         quote,
         title=title,
         quote_by=by,
@@ -178,4 +176,4 @@ def _sources(slide: SlidePlan, cited: list[SourceRef], frame: DeckPlan, r: Rende
         for ref in cited
     ]
     bullets += slide.bullets[-1:]  # the organisation's own data, as the frame says it
-    return dataclasses.replace(slide, bullets=bullets, numbers=[*slide.numbers, *r.take()])
+    return structs.replace(slide, bullets=bullets, numbers=[*slide.numbers, *r.take()])

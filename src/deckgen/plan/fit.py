@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec import structs
 
 from deckgen.models import Frame, SlidePlan, Typeset
 from deckgen.textfit import Para, measure
@@ -54,7 +54,7 @@ def paginate(slides: list[SlidePlan], typeset: Typeset) -> list[SlidePlan]:
             else:
                 pages[-1] = trial
         for i, page in enumerate(pages):
-            copy = dataclasses.replace(slide, bullets=page)
+            copy = structs.replace(slide, bullets=page)
             if len(pages) > 1:
                 copy.title = f"{slide.title} ({i + 1} of {len(pages)})"
                 copy.numbers = list(slide.numbers)  # each page may show any of them

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from deckgen.figures import OrgFigures
 from deckgen.load.evidence import EvidenceItem
@@ -12,8 +13,7 @@ from deckgen.select import Missing, Pick
 from deckgen.specifics import Specific
 
 
-@dataclass(frozen=True)
-class OrgFacts:
+class OrgFacts(Struct, frozen=True):
     """What the planner needs to know about the organisation (already validated)."""
 
     name: str
@@ -32,16 +32,14 @@ class OrgFacts:
     named: bool = True  # False: no name was given; `name` is "our organisation"
 
 
-@dataclass(frozen=True)
-class AskFacts:
+class AskFacts(Struct, frozen=True):
     what: str | None
     cost: float | None
     decision_by: date | None
     owner: str | None
 
 
-@dataclass(frozen=True)
-class DeckInputs:
+class DeckInputs(Struct, frozen=True):
     org: OrgFacts
     executive: Executive
     classification: Classification

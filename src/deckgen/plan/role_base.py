@@ -4,8 +4,9 @@ state roles share. The roles themselves are in plan/roles.py (the story) and pla
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
+
+from msgspec import Struct, field
 
 from deckgen.figures import Figure
 from deckgen.load.storyline import SlideSpec
@@ -15,8 +16,7 @@ from deckgen.select import Pick
 from deckgen.text import Renderer
 
 
-@dataclass
-class Planning:
+class Planning(Struct):
     """What one deck's planning carries from slide to slide."""
 
     inputs: DeckInputs
@@ -27,8 +27,7 @@ class Planning:
     evidence_shown: int = 0  # evidence slides planned so far (the first one's notes differ)
 
 
-@dataclass
-class Prepared:
+class Prepared(Struct):
     """What a role adds before its templates render: names for them, citations, a chart."""
 
     names: dict[str, Any] = field(default_factory=dict)

@@ -5,8 +5,9 @@ The appendix's roles are in plan/appendix.py."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
+
+from msgspec import structs
 
 from deckgen.blockers import BLOCKERS
 from deckgen.figures import REPLACEMENT
@@ -57,7 +58,7 @@ class Evidence(Role):
         chart, its finding beside it, the limits line."""
         if plan.chart is not None and plan.layout == "means":
             plan.layout = "chart"
-            plan.chart = dataclasses.replace(plan.chart, width_in=CHART_WIDTH_IN)
+            plan.chart = structs.replace(plan.chart, width_in=CHART_WIDTH_IN)
             plan.cells = plan.cells[:1]
 
 
@@ -149,7 +150,7 @@ class Trend(Role):
         if chart is None:
             plan.table = pf.trend_table(inputs.org.history, state.r)
         else:
-            plan.chart = dataclasses.replace(chart, width_in=CHART_WIDTH_IN)
+            plan.chart = structs.replace(chart, width_in=CHART_WIDTH_IN)
             plan.subtitle = plan.subtitle or pf.trend_subtitle(inputs.org.history, state.r)
         plan.source_line = org_source(state)
 
@@ -192,7 +193,7 @@ class Benchmark(Role):
         chart = pf.benchmark_chart(figures, state.r)
         table, refs = pf.benchmark_table(figures, state.r)
         if chart is not None and plan.layout in ("chart", "comparison"):
-            plan.chart = dataclasses.replace(chart, width_in=CHART_WIDTH_IN, height_in=4.2)
+            plan.chart = structs.replace(chart, width_in=CHART_WIDTH_IN, height_in=4.2)
         else:
             plan.chart, plan.table = chart, table
         plan.sources = refs

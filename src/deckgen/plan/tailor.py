@@ -5,10 +5,10 @@ what the presenter must be told when the deck cannot answer a specific."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from msgspec import Struct, field
 from pydantic import Field
 
 from deckgen.load.schema import Strict
@@ -33,8 +33,7 @@ class _LensFile(Strict):
     lenses: dict[str, _Lens]
 
 
-@dataclass(frozen=True)
-class Lens:
+class Lens(Struct, frozen=True):
     key: str
     name: str
     lines: dict[str, str]
@@ -62,8 +61,7 @@ def lens_for(role: str | None) -> Lens | None:
     return None
 
 
-@dataclass
-class Tailor:
+class Tailor(Struct):
     """One deck's tailoring: the lines it adds per slide role, and where each specific landed."""
 
     source: str  # where the executive's words come from, e.g. "audience.yaml executives[0]"

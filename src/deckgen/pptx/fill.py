@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
+from msgspec import Struct
 from pptx.util import Inches
 
 from deckgen.errors import TemplateError
@@ -15,8 +15,7 @@ from deckgen.pptx.internals import remove_shape
 from deckgen.pptx.text import drop_empty_placeholders, fill_text, placeholder, textbox
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(Struct, frozen=True):
     """What a filler draws with besides the slide and its plan."""
 
     theme: Theme

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from msgspec import Struct
 from pptx import Presentation
 
 from deckgen.errors import TemplateError
@@ -121,8 +121,7 @@ _CORE_WRITTEN = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class WrittenDeck:
+class WrittenDeck(Struct, frozen=True):
     data: bytes  # the .pptx file
     presentation: Any  # what was saved, still open: the checker reads it instead of `data`
 

@@ -4,15 +4,15 @@ records its reasons and the best item a rule kept out; a slot nothing fits is re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from deckgen.load.evidence import Claim, EvidenceItem
 from deckgen.select.fit import Audience, broken_rule, superseded_by
 from deckgen.select.prefer import argues_for, fit_score, want_score
 
 
-@dataclass(frozen=True)
-class Excluded:
+class Excluded(Struct, frozen=True):
     """The best item a hard rule kept out of a slot."""
 
     item_id: str
@@ -20,8 +20,7 @@ class Excluded:
     why: str
 
 
-@dataclass(frozen=True)
-class Pick:
+class Pick(Struct, frozen=True):
     item: EvidenceItem
     claim: Claim
     score: float
@@ -32,8 +31,7 @@ class Pick:
     chosen: bool = False  # named by the executive's `evidence.use`: kept whatever its score
 
 
-@dataclass(frozen=True)
-class Missing:
+class Missing(Struct, frozen=True):
     """A slot no evidence fits: what it needed, and the best item a rule kept out."""
 
     purpose: str
@@ -41,8 +39,7 @@ class Missing:
     excluded: Excluded | None = None
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(Struct, frozen=True):
     picks: list[Pick] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
     # (evidence id, why): items the executive's `evidence.use` names that no slot took

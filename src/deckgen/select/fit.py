@@ -5,7 +5,8 @@ function to RULES."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from deckgen.load.evidence import SPONSORED, EvidenceItem
 
@@ -16,8 +17,7 @@ _CLINICAL_INDUSTRIES = ("healthcare", "social-care")
 _SETTING_WORDS = {"frontline": "on site", "mixed": "partly on site", "office": "in offices"}
 
 
-@dataclass(frozen=True)
-class Audience:
+class Audience(Struct, frozen=True):
     """The organisation and executive evidence must fit."""
 
     country: str | None  # ISO 3166 alpha-2

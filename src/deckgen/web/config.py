@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 LOOPBACK = "127.0.0.1"
 
 
-@dataclass(frozen=True, kw_only=True)
-class ServeConfig:
+class ServeConfig(Struct, frozen=True, kw_only=True):
     workspace: Path | None  # opened at start; None: the page asks for one
     port: int = 8765  # 0: any free port
     host: str = LOOPBACK

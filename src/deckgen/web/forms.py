@@ -9,10 +9,10 @@ import os
 import re
 import secrets
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from msgspec import Struct, field
 
 from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.load.tables import MAX_TABLE_BYTES
@@ -21,8 +21,7 @@ TABLES = ("kpis", "history")
 SUFFIXES = (".csv", ".xlsx")
 
 
-@dataclass
-class TableCheck:
+class TableCheck(Struct):
     """An uploaded table as read, with each problem beside its row."""
 
     file: str  # the name it is kept under: kpis.csv, history.xlsx
@@ -120,8 +119,7 @@ KPI_ROWS = 6
 EXEC_ROWS = 4
 
 
-@dataclass
-class NewWorkspace:
+class NewWorkspace(Struct):
     """The form's values as typed (kept when anything is wrong) and the problems by field."""
 
     values: dict[str, str]

@@ -4,16 +4,17 @@ runs it, in a background thread with progress) and each deck's plan, result and 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from deckgen.errors import DeckgenError, InputError, Problem
 from deckgen.models import DeckPlan, DeckResult
 from deckgen.options import BuildOptions
 
 
-@dataclass
-class Deck:
+class Deck(Struct):
     """One executive's last built deck."""
 
     result: DeckResult
@@ -22,16 +23,14 @@ class Deck:
     pdf: str | None = None  # the PDF beside the previews, when LibreOffice made one
 
 
-@dataclass
-class Progress:
+class Progress(Struct):
     running: bool = False
     done: int = 0
     total: int = 0
     step: str = ""  # what it is doing now, in words
 
 
-@dataclass
-class Session:
+class Session(Struct):
     """One server's state. Builds run one at a time; pages read what the last one left."""
 
     outdir_given: Path | None = None
