@@ -20,6 +20,7 @@ from deckgen.pptx.internals import (
 )
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = f"{{{A}}}p"
 NS = {"a": A, "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 
 
@@ -110,6 +111,13 @@ def box_of(shape) -> Box | None:
         and "TITLE" in str(shape.placeholder_format.type)
     )
     return Box(shape, shape.name, int(left), int(top), int(width), int(height), kind, is_title)
+
+
+def text_of(holder) -> str:
+    """`holder.text_frame.text` (a shape's or a table cell's), read from its XML without a
+    proxy for each paragraph."""
+    body = element_of(holder.text_frame)
+    return "\n".join(p.text for p in body.iterfind(_P))  # oxml `text`: runs, breaks, fields
 
 
 class Colors:
