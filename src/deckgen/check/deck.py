@@ -8,7 +8,8 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from lxml import etree
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.shapes.group import GroupShape
+from pptx.shapes.picture import Picture
 
 from deckgen.pptx.internals import (
     base_placeholder,
@@ -55,7 +56,7 @@ class Box:
 def flatten(shapes, offset=(0, 0)):
     """Every shape, groups opened, with absolute positions (group child offsets applied)."""
     for shape in shapes:
-        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+        if isinstance(shape, GroupShape):  # the one class whose `shape_type` is GROUP
             yield from flatten(shape.shapes, offset)
             continue
         yield shape
@@ -99,7 +100,7 @@ def box_of(shape) -> Box | None:
     kind = "other"
     if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
         kind = "text"
-    if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+    if type(shape) is Picture:  # `shape_type` PICTURE: not a movie, not a placeholder
         kind = "picture"
     elif getattr(shape, "has_table", False) and shape.has_table:
         kind = "table"
@@ -113,11 +114,10 @@ def box_of(shape) -> Box | None:
     return Box(shape, shape.name, int(left), int(top), int(width), int(height), kind, is_title)
 
 
-def text_of(holder) -> str:
-    """`holder.text_frame.text` (a shape's or a table cell's), read from its XML without a
-    proxy for each paragraph."""
-    body = element_of(holder.text_frame)
-    return "\n".join(p.text for p in body.iterfind(_P))  # oxml `text`: runs, breaks, fields
+def frame_text(frame) -> str:
+    """`frame.text` (a python-pptx text frame's), read from its XML without a proxy for each
+    paragraph."""
+    return "\n".join(p.text for p in element_of(frame).iterfind(_P))  # oxml `text`: runs, breaks
 
 
 class Colors:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pptx.util import Emu
 
-from deckgen.check.deck import Box, TextRun, text_of
+from deckgen.check.deck import Box, TextRun, frame_text
 from deckgen.check.findings import Finding
 from deckgen.check.slides import (
     BODY_MIN_PT,
@@ -90,7 +90,9 @@ def sl15(slides: list[Slide], prs, heading: str, body: str) -> list[Finding]:
     out = []
     width, height = int(prs.slide_width), int(prs.slide_height)
     for s in slides:
-        shows_text = {id(b) for b in s.boxes if b.kind == "text" and text_of(b.shape).strip()}
+        shows_text = {
+            id(b) for b in s.boxes if b.kind == "text" and frame_text(b.shape.text_frame).strip()
+        }
         for b in s.boxes:
             if b.left < 0 or b.top < 0 or b.right > width + _EDGE or b.bottom > height + _EDGE:
                 out.append(
