@@ -8,7 +8,8 @@ from weakref import WeakKeyDictionary
 
 from lxml import etree
 from msgspec import Struct
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.shapes.group import GroupShape
+from pptx.shapes.picture import Picture
 
 from deckgen.pptx.internals import (
     base_placeholder,
@@ -16,10 +17,10 @@ from deckgen.pptx.internals import (
     own_position,
     placeholder_element,
     qn,
-    run_element,
 )
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P, _PPR, _R, _RPR = (f"{{{A}}}{tag}" for tag in ("p", "pPr", "r", "rPr"))
 NS = {"a": A, "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 
 
@@ -52,7 +53,7 @@ class Box(Struct):
 def flatten(shapes, offset=(0, 0)):
     """Every shape, groups opened, with absolute positions (group child offsets applied)."""
     for shape in shapes:
-        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+        if isinstance(shape, GroupShape):  # the one class whose `shape_type` is GROUP
             yield from flatten(shape.shapes, offset)
             continue
         yield shape
@@ -96,7 +97,7 @@ def box_of(shape) -> Box | None:
     kind = "other"
     if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
         kind = "text"
-    if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+    if type(shape) is Picture:  # `shape_type` PICTURE: not a movie, not a placeholder
         kind = "picture"
     elif getattr(shape, "has_table", False) and shape.has_table:
         kind = "table"
@@ -108,6 +109,12 @@ def box_of(shape) -> Box | None:
         and "TITLE" in str(shape.placeholder_format.type)
     )
     return Box(shape, shape.name, int(left), int(top), int(width), int(height), kind, is_title)
+
+
+def frame_text(frame) -> str:
+    """`frame.text` (a python-pptx text frame's), read from its XML without a proxy for each
+    paragraph."""
+    return "\n".join(p.text for p in element_of(frame).iterfind(_P))  # oxml `text`: runs, breaks
 
 
 class Colors:
@@ -195,47 +202,59 @@ def _lst_level(lst, level: int):
     return lst.find(f"a:lvl{level + 1}pPr", NS)
 
 
-def runs_of(shape, colors: Colors, default_size: float = 18.0) -> list[TextRun]:
-    """Text runs with their effective size and colour (run -> paragraph -> shape -> master)."""
-    out = []
-    frame = shape.text_frame
-    lst = element_of(frame).find("a:lstStyle", NS)
-    placeholder_style = None
-    placeholder_lst = None
+def _placeholder_styles(shape, colors: Colors) -> tuple[Any, Any]:
+    """(layout list style, master text style) a placeholder's text inherits; Nones for a shape
+    that is no placeholder."""
     ph = placeholder_element(shape) if getattr(shape, "is_placeholder", False) else None
-    if ph is not None:
-        is_title = "title" in (ph.get("type") or "").lower()  # title, ctrTitle
-        styles = element_of(colors.master).find("p:txStyles", NS)
-        placeholder_style = (
-            styles.find("p:titleStyle" if is_title else "p:bodyStyle", NS)
-            if styles is not None
-            else None
-        )
-        placeholder_lst = _layout_lst_styles(colors.layout).get(int(ph.get("idx") or 0))
-    for paragraph in frame.paragraphs:
-        level = paragraph.level
-        p_pr = element_of(paragraph).find("a:pPr", NS)
+    if ph is None:
+        return None, None
+    is_title = "title" in (ph.get("type") or "").lower()  # title, ctrTitle
+    styles = element_of(colors.master).find("p:txStyles", NS)
+    placeholder_style = (
+        styles.find("p:titleStyle" if is_title else "p:bodyStyle", NS)
+        if styles is not None
+        else None
+    )
+    return _layout_lst_styles(colors.layout).get(int(ph.get("idx") or 0)), placeholder_style
+
+
+def _run_of(r, chain: list, colors: Colors, default_size: float) -> TextRun:
+    """An `a:r` with the size, colour and weight it shows: its own `a:rPr`, else the first of
+    `chain` (paragraph -> shape -> master defaults) that sets one."""
+    size = None
+    color = None
+    bold = False
+    for element in [r.find(_RPR), *chain]:
+        if element is None:
+            continue
+        if size is None and element.get("sz"):
+            size = int(element.get("sz")) / 100
+        if color is None:
+            color = colors.fill_color(element)
+        if element.get("b") == "1":
+            bold = True
+    if color is None:
+        color = colors.scheme_color("tx1")
+    return TextRun(r.text, size or default_size, color, bold)
+
+
+def runs_of(shape, colors: Colors, default_size: float = 18.0) -> list[TextRun]:
+    """Text runs with their effective size and colour (run -> paragraph -> shape -> master),
+    read from the text frame's XML (the oxml elements, not a proxy per paragraph and run)."""
+    out = []
+    body = element_of(shape.text_frame)
+    lst = body.find("a:lstStyle", NS)
+    placeholder_lst, placeholder_style = _placeholder_styles(shape, colors)
+    for p in body.iterfind(_P):
+        p_pr = p.find(_PPR)
+        level = p_pr.lvl if p_pr is not None else 0  # oxml `lvl`, as `paragraph.level` reads it
         chain = [p_pr.find("a:defRPr", NS) if p_pr is not None else None]
         for source in (lst, placeholder_lst, placeholder_style):
             lvl = _lst_level(source, level)
             chain.append(lvl.find("a:defRPr", NS) if lvl is not None else None)
-        for run in paragraph.runs:
-            if not run.text.strip():
-                continue
-            r_pr = run_element(run).find("a:rPr", NS)
-            size = None
-            color = None
-            bold = False
-            for element in [r_pr, *chain]:
-                if element is None:
-                    continue
-                if size is None and element.get("sz"):
-                    size = int(element.get("sz")) / 100
-                if color is None:
-                    color = colors.fill_color(element)
-                if element.get("b") == "1":
-                    bold = True
-            if color is None:
-                color = colors.scheme_color("tx1")
-            out.append(TextRun(run.text, size or default_size, color, bold))
+        out += [
+            _run_of(r, chain, colors, default_size)
+            for r in p.iterfind(_R)
+            if r.text.strip()  # oxml `text`: the run's a:t
+        ]
     return out

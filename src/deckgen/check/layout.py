@@ -7,7 +7,7 @@ from typing import Any
 
 from pptx.util import Emu
 
-from deckgen.check.deck import TextRun
+from deckgen.check.deck import Box, TextRun, frame_text
 from deckgen.check.findings import Finding
 from deckgen.check.slides import (
     BODY_MIN_PT,
@@ -18,32 +18,69 @@ from deckgen.check.slides import (
 from deckgen.pptx.internals import cell_element, element_of, qn
 from deckgen.textfit import EMU_PER_PT, Para, measure
 
+_P, _R, _PPR = qn("a:p"), qn("a:r"), qn("a:pPr")
+_EDGE, _OVERLAP = Emu(6350), Emu(12700)  # a half point off the slide, a point of overlap
 
-def _paras(shape, runs: list[TextRun]) -> list[Para]:
+
+def _paras(body, runs: list[TextRun]) -> list[Para]:
+    """The text frame's (`body`, its txBody) paragraphs with text, as textfit measures them:
+    each in the size and weight of the next run with text (`runs`, from runs_of)."""
     out = []
     sizes = iter(runs)
-    for paragraph in shape.text_frame.paragraphs:
-        text = "".join(r.text for r in paragraph.runs)
+    for p in body.iterfind(_P):
+        text = "".join(r.text for r in p.iterfind(_R))  # oxml `text`: the run's a:t
         if not text.strip():
             continue
         run = next(sizes, None)
         size = run.size_pt if run else 18
-        after = paragraph.space_after.pt if paragraph.space_after is not None else 0
-        before = paragraph.space_before.pt if paragraph.space_before is not None else size * 0.2
+        p_pr = p.find(_PPR)
+        after = p_pr.space_after if p_pr is not None else None  # oxml: spcAft/spcPts as a Length
+        before = p_pr.space_before if p_pr is not None else None
         out.append(
             Para(
                 text,
                 size,
                 bool(run and run.bold),
                 False,
-                before,
-                after,
-                18
-                if element_of(paragraph).find(qn("a:pPr")) is not None
-                and element_of(paragraph).find(qn("a:pPr")).get("indent")
-                else 0,
+                before.pt if before is not None else size * 0.2,
+                after.pt if after is not None else 0,
+                18 if p_pr is not None and p_pr.get("indent") else 0,
             )
         )
+    return out
+
+
+def _overflow(s: Slide, b: Box, font: str) -> list[Finding]:
+    """The text measured in `font` against the frame's room inside its insets."""
+    frame = b.shape.text_frame
+    body = element_of(frame)
+    props = body.bodyPr  # oxml: the insets as `frame.margin_left` ... reads them
+    inset_w = (props.lIns or 91440) + (props.rIns or 91440)
+    inset_h = (props.tIns or 45720) + (props.bIns or 45720)
+    need = measure(_paras(body, s.runs(b.shape)), (b.width - inset_w) / EMU_PER_PT, font)
+    room = (b.height - inset_h) / EMU_PER_PT
+    if need.height_pt <= room * 1.02:
+        return []
+    message = f"text needs {need.height_pt:.0f}pt of height but the frame has {room:.0f}pt"
+    return [finding("SL-15", "error", s.number, b.name, message)]
+
+
+def _overlaps(s: Slide, shows_text: set[int]) -> list[Finding]:
+    """Nothing overlapping a text frame (`shows_text`: the ids of the boxes with text).
+    Decorative shapes (a card's background, a quote's bar) sit behind text by design."""
+    out = []
+    visible = [b for b in s.boxes if "decorative" not in b.name.lower()]
+    for i, b in enumerate(visible):
+        for t in visible[i + 1 :]:
+            texts = [x for x in (b, t) if id(x) in shows_text]
+            if not texts:
+                continue  # only overlaps that hide text matter here
+            overlap_w = min(b.right, t.right) - max(b.left, t.left)
+            overlap_h = min(b.bottom, t.bottom) - max(b.top, t.top)
+            if overlap_w > _OVERLAP and overlap_h > _OVERLAP:
+                other = t if texts[0] is b else b
+                message = f"overlaps the text frame '{texts[0].name}'"
+                out.append(finding("SL-15", "error", s.number, other.name, message))
     return out
 
 
@@ -53,49 +90,17 @@ def sl15(slides: list[Slide], prs, heading: str, body: str) -> list[Finding]:
     out = []
     width, height = int(prs.slide_width), int(prs.slide_height)
     for s in slides:
+        shows_text = {
+            id(b) for b in s.boxes if b.kind == "text" and frame_text(b.shape.text_frame).strip()
+        }
         for b in s.boxes:
-            if (
-                b.left < 0
-                or b.top < 0
-                or b.right > width + Emu(6350)
-                or b.bottom > height + Emu(6350)
-            ):
+            if b.left < 0 or b.top < 0 or b.right > width + _EDGE or b.bottom > height + _EDGE:
                 out.append(
                     finding("SL-15", "error", s.number, b.name, "shape extends off the slide")
                 )
-            if b.kind == "text" and b.shape.text_frame.text.strip():
-                frame = b.shape.text_frame
-                inset_w = (frame.margin_left or 91440) + (frame.margin_right or 91440)
-                inset_h = (frame.margin_top or 45720) + (frame.margin_bottom or 45720)
-                paras = _paras(b.shape, s.runs(b.shape))
-                font = heading if b.is_title else body
-                need = measure(paras, (b.width - inset_w) / EMU_PER_PT, font)
-                room = (b.height - inset_h) / EMU_PER_PT
-                if need.height_pt > room * 1.02:
-                    out.append(
-                        finding(
-                            "SL-15",
-                            "error",
-                            s.number,
-                            b.name,
-                            f"text needs "
-                            f"{need.height_pt:.0f}pt of height but the frame has "
-                            f"{room:.0f}pt",
-                        )
-                    )
-        # Decorative shapes (a card's background, a quote's bar) sit behind text by design.
-        visible = [b for b in s.boxes if "decorative" not in b.name.lower()]
-        for i, b in enumerate(visible):
-            for t in visible[i + 1 :]:
-                texts = [x for x in (b, t) if x.kind == "text" and x.shape.text_frame.text.strip()]
-                if not texts:
-                    continue  # only overlaps that hide text matter here
-                overlap_w = min(b.right, t.right) - max(b.left, t.left)
-                overlap_h = min(b.bottom, t.bottom) - max(b.top, t.top)
-                if overlap_w > Emu(12700) and overlap_h > Emu(12700):
-                    other = t if texts[0] is b else b
-                    message = f"overlaps the text frame '{texts[0].name}'"
-                    out.append(finding("SL-15", "error", s.number, other.name, message))
+            if id(b) in shows_text:
+                out += _overflow(s, b, heading if b.is_title else body)
+        out += _overlaps(s, shows_text)
     return out
 
 

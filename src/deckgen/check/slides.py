@@ -10,7 +10,7 @@ from typing import Any
 from msgspec import Struct, field
 from pydantic import Field
 
-from deckgen.check.deck import Box, Colors, TextRun, box_of, flatten, runs_of
+from deckgen.check.deck import Box, Colors, TextRun, box_of, flatten, frame_text, runs_of
 from deckgen.check.findings import Finding
 from deckgen.load.schema import Strict
 
@@ -93,13 +93,13 @@ def slides_of(prs, manifest: dict | None) -> list[Slide]:
     for n, slide in enumerate(prs.slides, 1):
         title_shape = slide.shapes.title
         title = (
-            title_shape.text_frame.text.strip()
+            frame_text(title_shape.text_frame).strip()
             if title_shape is not None and title_shape.has_text_frame
             else ""
         )
         boxes = [b for b in (box_of(s) for s in flatten(slide.shapes)) if b is not None]
         frame = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
-        notes = frame.text if frame is not None else ""
+        notes = frame_text(frame) if frame is not None else ""
         out.append(Slide(n, slide, title, boxes, notes, roles.get(n)))
     return out
 

@@ -71,10 +71,19 @@ def cell_element(cell):
 
 def own_position(shape) -> list[int | None]:
     """left, top, width, height from the shape's own `a:xfrm`, None for each it inherits."""
-    # private `_element` and its oxml `x`/`y`/`cx`/`cy`: python-pptx's `left` ... look up the
-    # layout and master for each one; the checker resolves them once per layout (speed)
-    el = shape._element
-    return [el.x, el.y, el.cx, el.cy]
+    # private `_element` and its oxml `xfrm`: python-pptx's `left` ... look up the layout and
+    # master, and the `a:xfrm`, for each one; the checker resolves them once per layout and
+    # reads the `a:xfrm` once (speed). The same values as the oxml `x`/`y`/`cx`/`cy`.
+    xfrm = shape._element.xfrm
+    if xfrm is None:
+        return [None, None, None, None]
+    off, ext = xfrm.off, xfrm.ext
+    return [
+        off.x if off is not None else None,
+        off.y if off is not None else None,
+        ext.cx if ext is not None else None,
+        ext.cy if ext is not None else None,
+    ]
 
 
 def placeholder_element(shape):
