@@ -172,7 +172,12 @@ def cases(pandoc: str | None, marp: list[str] | None) -> list[Case]:
 
 
 def prepare() -> str | None:
-    """The 50-executive workspace, a warm cache, and pandoc's Markdown of the same deck."""
+    """The 50-executive workspace, a warm cache, and pandoc's Markdown of the same deck; and
+    deckgen's modules compiled, as installing a wheel does (PYTHONDONTWRITEBYTECODE, set on
+    some machines, would otherwise have every changed module compiled again in every run)."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "src" / "deckgen", quiet=1)
     if WORK.exists():
         shutil.rmtree(WORK)
     (WORK / "out").mkdir(parents=True)
