@@ -398,6 +398,16 @@ def summarise(measured: list[Case], runs: int) -> dict:
                 "met": ratio >= 0.8,
             }
         )
+    if all(f"scale-{n}" in rows for n in (50, 200, 1000)):  # linear: each further deck costs alike
+        t50, t200, t1000 = (rows[f"scale-{n}"]["median_s"] for n in (50, 200, 1000))
+        early, late = 150 / (t200 - t50), 800 / (t1000 - t200)  # decks/s of the added decks
+        checks.append(
+            {
+                "target": "linear: decks/s added from 200 to 1,000 within 20% of 50 to 200",
+                "value": f"{late:.1f} vs {early:.1f} decks/s",
+                "met": abs(late / early - 1) <= 0.2,
+            }
+        )
     return {
         "machine": {
             "python": platform.python_version(),
