@@ -33,6 +33,7 @@ def evidence_context(pick: Pick, r: Renderer) -> dict[str, Any]:
         "high": _end(claim.high, claim, ref_id) if claim.low is not None else None,
         "design": design_name(item.kind),
         "rule": item.kind in RULE_KINDS,  # a law, guideline or standard: what it requires
+        "law": item.kind == "law",  # owed already; a guideline or standard is a design to use
         "count": claim.unit == "count",  # the figure says how many were studied, not the effect
         "where": meta(item.geography, "geography"),
         "limit": meta(short_limit(item.caveats), "caveat"),
