@@ -116,6 +116,18 @@ def test_published_cost_for_a_comparable_population(tmp_path):
     assert run("check", "--strict", str(out)).exit_code == 0
 
 
+
+def test_without_an_industry_no_one_industrys_figure_stands_for_all(tmp_path):
+    """Answering for a GB organisation of unknown industry, the evidence slides cite what holds
+    across industries (here: how many quits were preventable), not England's teacher leaver rate."""
+    out = tmp_path / "gb.pptx"
+    assert run("answer", AFFORD, "-o", str(out), "--country", "GB").exit_code == 0
+    manifest = json.loads(out.with_suffix(".manifest.json").read_text())
+    cited = [i for s in manifest["slides"] if s["role"] == "evidence" for i in s["sources"]]
+    assert cited and "dfe-school-workforce-leavers-2025" not in cited
+    for item in cited:
+        assert LIBRARY[item]["fit"]["industries"] == ["all"], item
+
 def test_no_published_cost_where_the_library_has_none(tmp_path):
     out = tmp_path / "se.pptx"
     assert run("answer", AFFORD, "-o", str(out), "--country", "SE").exit_code == 0

@@ -57,6 +57,8 @@ def _industry(item: EvidenceItem, who: Audience) -> tuple[float, list[str]]:
     if who.industry and who.industry in specific:
         bonus = 8.0 if who.same_industry_first else 3.0  # "firms our size", "our sector"
         return bonus, [f"same industry ({who.industry})"]
+    if not who.industry:  # a figure that holds for one industry says little to one we don't know
+        return -4.0, [f"studied in one industry ({', '.join(specific)}); ours is not known"]
     related = _related(who.industry)
     if related & set(specific):
         return 1.5, [f"a related industry ({', '.join(sorted(related & set(specific)))})"]
