@@ -116,7 +116,6 @@ def test_published_cost_for_a_comparable_population(tmp_path):
     assert run("check", "--strict", str(out)).exit_code == 0
 
 
-
 def test_without_an_industry_no_one_industrys_figure_stands_for_all(tmp_path):
     """Answering for a GB organisation of unknown industry, the evidence slides cite what holds
     across industries (here: how many quits were preventable), not England's teacher leaver rate."""
@@ -127,6 +126,7 @@ def test_without_an_industry_no_one_industrys_figure_stands_for_all(tmp_path):
     assert cited and "dfe-school-workforce-leavers-2025" not in cited
     for item in cited:
         assert LIBRARY[item]["fit"]["industries"] == ["all"], item
+
 
 def test_no_published_cost_where_the_library_has_none(tmp_path):
     out = tmp_path / "se.pptx"
