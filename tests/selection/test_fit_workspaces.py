@@ -215,3 +215,18 @@ def test_sceptic_of_sponsored_research_gets_none(built, name):
     sceptic = next(d for d in report["decks"] if d["executive"] == "Exec sceptic")
     rules = [e["kept_out"]["rule"] for e in sceptic["evidence"] if e["kept_out"]]
     assert "sponsored" in rules
+
+
+@pytest.mark.parametrize(("name", "answer"), [
+    ("care-home", "Agreed: our people work on site, and the pilot keeps them there"),
+    ("swedish-software", "Agree the outcomes first, then test which way of working delivers them"),
+])  # fmt: skip
+def test_i_need_to_see_them_is_answered_for_where_the_staff_work(built, name, answer):
+    """For staff who work on site, "I need to see them" is not in question: the deck says so on
+    the slide that answers the executive's words, instead of arguing for remote work."""
+    _spec, _report, decks = built[name]
+    [deck] = [d for d in decks if "control-rto" in d.name]
+    manifest = json.loads(deck.with_suffix(".manifest.json").read_text())
+    number = [s["role"] for s in manifest["slides"]].index("acknowledge")
+    slide = Presentation(str(deck)).slides[number]
+    assert answer in "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)

@@ -61,6 +61,7 @@ def deck_context(inputs: DeckInputs, slide_no: dict[str, str]) -> dict[str, Any]
             "files": ", ".join(org.files),
             "named": org.named,
             "evidence_only": org.evidence_only,  # no figures of its own (`deckgen answer`)
+            "setting": org.setting,  # frontline | mixed | office, or None: where its people work
         },
         "exec": {
             "name": UserText(exe.name, f"{exe.source}.name"),
