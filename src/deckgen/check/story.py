@@ -181,6 +181,20 @@ def _source_text(s: Slide) -> str:
     return ""
 
 
+def _citation_problem(item_id: str, item, source: str) -> str:
+    """What a slide's source line fails to say about one item it cites, or ''."""
+    if item is None:
+        return (
+            f"'{item_id}' is not in the evidence library (if it came from a workspace's "
+            "evidence/ folder, pass that with --evidence-extra)"
+        )
+    if item.verification == "secondary" and "secondary" not in source:
+        return f"'{item_id}' was seen only in secondary coverage; the source line must say so"
+    if item.owner and item.label() not in source:
+        return f"'{item_id}' is a {item.label().lower()}; the source line must say so"
+    return ""
+
+
 def sl06_07(slides: list[Slide], manifest: dict | None, library: dict | None) -> list[Finding]:
     out = []
     for s in slides:
@@ -203,39 +217,9 @@ def sl06_07(slides: list[Slide], manifest: dict | None, library: dict | None) ->
             continue
         record = manifest["slides"][s.number - 1]
         for item_id in record.get("sources", []):
-            item = library.get(item_id)
-            if item is None:
-                out.append(
-                    finding(
-                        "SL-07",
-                        "error",
-                        s.number,
-                        "Source",
-                        f"'{item_id}' is not in the evidence library (if it came from a "
-                        "workspace's evidence/ folder, pass that with --evidence-extra)",
-                    )
-                )
-            elif item.verification == "secondary" and "secondary" not in source:
-                out.append(
-                    finding(
-                        "SL-07",
-                        "error",
-                        s.number,
-                        "Source",
-                        f"'{item_id}' was seen only "
-                        "in secondary coverage; the source line must say so",
-                    )
-                )
-            elif item.owner and item.label() not in source:
-                out.append(
-                    finding(
-                        "SL-07",
-                        "error",
-                        s.number,
-                        "Source",
-                        f"'{item_id}' is a {item.label().lower()}; the source line must say so",
-                    )
-                )
+            problem = _citation_problem(item_id, library.get(item_id), source)
+            if problem:
+                out.append(finding("SL-07", "error", s.number, "Source", problem))
     return out
 
 
