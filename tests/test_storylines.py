@@ -121,3 +121,16 @@ def test_without_an_ask_the_storyline_step_is_called_a_proposal(tmp_path):
     for slug in ("too-expensive", "control-rto", "no-problem-here", "no-roi"):
         story = "\n".join(_slide_texts(out / f"exec-{slug}.pptx"))
         assert "our proposal" in story.lower(), slug
+
+
+def test_too_risky_to_ask_meets_the_strain_that_already_shows(blocker_decks):
+    """"Asking opens a can of worms": the trend slide says the problems show without asking,
+    from the organisation's own worsening measure, and that not asking does not remove them."""
+    manifest = json.loads((blocker_decks / "exec-can-of-worms.manifest.json").read_text())
+    number = [s["role"] for s in manifest["slides"]].index("trend")
+    assert manifest["slides"][number]["title"] == (
+        "The strain shows anyway: voluntary attrition has risen from 13.1% to 17.5% since 2022"
+    )
+    slide = Presentation(str(blocker_decks / "exec-can-of-worms.pptx")).slides[number]
+    text = "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    assert "Not asking does not remove the problems" in text

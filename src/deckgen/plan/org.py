@@ -30,6 +30,7 @@ def trend_lead(org: OrgFacts) -> dict[str, Any] | None:
     return {
         "name": name,
         "label": CATALOG[name].label,
+        "worse": best[0] > 0,  # it moved the bad way (else: every measure held or improved)
         "verb": "risen"
         if last.value > first.value
         else "fallen"
