@@ -124,7 +124,7 @@ def test_without_an_ask_the_storyline_step_is_called_a_proposal(tmp_path):
 
 
 def test_too_risky_to_ask_meets_the_strain_that_already_shows(blocker_decks):
-    """"Asking opens a can of worms": the trend slide says the problems show without asking,
+    """ "Asking opens a can of worms": the trend slide says the problems show without asking,
     from the organisation's own worsening measure, and that not asking does not remove them."""
     manifest = json.loads((blocker_decks / "exec-can-of-worms.manifest.json").read_text())
     number = [s["role"] for s in manifest["slides"]].index("trend")
